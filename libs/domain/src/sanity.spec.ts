@@ -1,0 +1,2 @@
+import { FACTOR_CODES } from '../../contracts/src/index.js';
+describe('sanity', () => { it('loads contracts', () => expect(FACTOR_CODES).toContain('DEBARRED')); });
