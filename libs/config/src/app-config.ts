@@ -1,0 +1,109 @@
+// The service's whole configuration: one class, read from the environment once, validated, and
+// refused at start-up with a message that names the variable. Secrets never appear in toString/JSON.
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
+import { DEFAULT_SCREENING_TASK_QUEUE } from '../../contracts/src/index.js';
+
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Variables whose values must never be printed. */
+export const SENSITIVE_VARIABLES = ['DATABASE_URL', 'BOOTSTRAP_ADMIN_TOKEN', 'INVITATION_SECRET'] as const;
+
+export class AppConfig {
+  /** PostgreSQL connection URL. Unset under `npm start` means: start an embedded PostgreSQL. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** host:port of the Temporal frontend. Unset under `npm start` means: start a Temporal dev server. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9.\-_[\]:]+:\d{1,5}$/, { message: 'must be host:port, e.g. 127.0.0.1:7233' })
+  TEMPORAL_ADDRESS?: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a Temporal namespace name' })
+  TEMPORAL_NAMESPACE = 'default';
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a task queue name (letters, digits, . _ -)' })
+  TEMPORAL_TASK_QUEUE = DEFAULT_SCREENING_TASK_QUEUE;
+
+  /** Path of the `temporal` CLI used to start the embedded dev server. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  TEMPORAL_CLI_PATH?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './.data';
+
+  /** Admin token accepted by POST /v1/api-keys. Unset under `npm start`: generated and kept in DATA_DIR. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(24, { message: 'must be at least 24 characters' })
+  BOOTSTRAP_ADMIN_TOKEN?: string;
+
+  /** Key that signs supplier invitation tokens. Unset under `npm start`: generated and kept in DATA_DIR. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  INVITATION_SECRET?: string;
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'log';
+
+  /** How long a supplier has to submit its declaration, in hours (policy durations take over later). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1)
+  DECLARATION_DEADLINE_HOURS = 24 * 14;
+
+  toJSON(): Record<string, unknown> {
+    const visible: Record<string, unknown> = { ...(this as object) };
+    for (const name of SENSITIVE_VARIABLES) if (visible[name] !== undefined) visible[name] = '***';
+    return visible;
+  }
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigValidationError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, unknown> = {};
+  for (const name of [...known, ...SENSITIVE_VARIABLES, 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_CLI_PATH']) {
+    if (env[name] !== undefined) raw[name] = env[name];
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigValidationError(
+      errors.map((e) => {
+        const shown = (SENSITIVE_VARIABLES as readonly string[]).includes(e.property) ? '(hidden)' : JSON.stringify(raw[e.property]);
+        return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
+      }),
+    );
+  }
+  return config;
+}

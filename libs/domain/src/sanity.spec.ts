@@ -1,2 +1,0 @@
-import { FACTOR_CODES } from '../../contracts/src/index.js';
-describe('sanity', () => { it('loads contracts', () => expect(FACTOR_CODES).toContain('DEBARRED')); });
