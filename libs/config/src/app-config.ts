@@ -65,6 +65,26 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   INVITATION_SECRET?: string;
 
+  /** Port of the embedded PostgreSQL (`npm start` without DATABASE_URL). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  EMBEDDED_POSTGRES_PORT = 54329;
+
+  /** Ports of the embedded Temporal dev server and its UI (`npm start` without TEMPORAL_ADDRESS). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  TEMPORAL_DEV_PORT = 7233;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(1, { message: 'must be between 1 and 65535' })
+  @Max(65535, { message: 'must be between 1 and 65535' })
+  TEMPORAL_UI_PORT = 8233;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'log';
 

@@ -156,6 +156,17 @@ export interface RiskFactor {
   findingKeys: string[];
 }
 
+/** Which outcome rule decided (or that the band did), with its citation and the findings behind it. */
+export interface OutcomeBasis {
+  ruleId: string | null;
+  rule: string | null;
+  provision: string | null;
+  reason: string;
+  findingKeys: string[];
+  /** Every finding behind the outcome concerns only an associated person or sub-contractor (s26). */
+  associatedPersonOnly: boolean;
+}
+
 export interface RiskAssessment {
   score: number;
   band: RiskBand;
@@ -164,6 +175,7 @@ export interface RiskAssessment {
   requiredApprovals: ApprovalLevel[];
   policy: { id: string; version: number };
   referenceDataVersion: string;
+  outcomeBasis?: OutcomeBasis;
 }
 
 export type DecisionKind = 'approve' | 'reject' | 'request_information';

@@ -24,6 +24,8 @@ export interface ScreeningWorkflowInput {
   tender: TenderContext;
   supplier: SupplierRef;
   startedBy: Actor;
+  /** The policy version pinned at start; the decision can be re-derived from it years later. */
+  policy: { id: string; version: number };
   durations: ScreeningDurations;
 }
 
@@ -36,6 +38,9 @@ export interface ScreeningState {
   requiredApprovals: string[];
   approvals: Approval[];
   decision: FinalDecision | null;
+  /** Questions a reviewer sent back to the supplier, when status is information_requested. */
+  questions: string[];
+  declarationDeadline: string | null;
 }
 
 export interface SubmitDeclarationInput {

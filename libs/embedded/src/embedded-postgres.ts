@@ -65,6 +65,7 @@ export async function startEmbeddedPostgres(
   } catch (error) {
     throw new Error(
       `The embedded PostgreSQL did not start (data folder ${folder}): ${String(error ?? 'exited early')}`,
+      { cause: error },
     );
   }
   const client = pg.getPgClient('postgres', '127.0.0.1');

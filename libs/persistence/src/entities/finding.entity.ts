@@ -46,7 +46,7 @@ export class FindingEntity {
   evidence: Evidence[];
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  attributes: Record<string, unknown>;
+  attributes: object;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -13,7 +13,7 @@ export class PolicyEntity {
   title: string;
 
   @Column({ type: 'jsonb' })
-  document: Record<string, unknown>;
+  document: object;
 
   @Column({ name: 'published_by', type: 'text' })
   publishedBy: string;

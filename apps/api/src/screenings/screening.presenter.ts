@@ -1,0 +1,40 @@
+import type { DeclarationEntity, FindingEntity, ScreeningEntity } from '../../../../libs/persistence/src/index.js';
+
+export function presentScreeningSummary(s: ScreeningEntity) {
+  return {
+    id: s.id,
+    tenderId: s.tenderId,
+    status: s.status,
+    stage: s.stage,
+    supplier: { name: s.supplierName, country: s.supplierCountry, identifiers: s.supplierIdentifiers },
+    risk: s.risk ? { score: s.risk.score, band: s.risk.band, outcome: s.risk.outcome } : null,
+    decision: s.decision,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+export function presentScreening(s: ScreeningEntity, declaration: DeclarationEntity | null, findings: FindingEntity[]) {
+  return {
+    ...presentScreeningSummary(s),
+    policy: { id: s.policyId, version: s.policyVersion },
+    referenceDataVersion: s.referenceDataVersion,
+    invitationExpiresAt: s.invitationExpiresAt.toISOString(),
+    declaration: declaration
+      ? { revision: declaration.revision, submittedAt: declaration.submittedAt.toISOString(), digest: declaration.digest, ...declaration.data }
+      : null,
+    findings: findings.map((f) => ({
+      key: f.key,
+      check: f.check,
+      code: f.code,
+      subject: f.subject,
+      summary: f.summary,
+      evidence: f.evidence,
+      attributes: f.attributes,
+    })),
+    risk: s.risk,
+    requiredApprovals: s.requiredApprovals,
+    approvals: s.approvals,
+    auditHeadHash: s.auditHeadHash,
+  };
+}

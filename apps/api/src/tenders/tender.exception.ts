@@ -1,0 +1,22 @@
+import { HttpException } from '@nestjs/common';
+
+export enum TenderExceptionCode {
+  NotFound = 'TENDER_NOT_FOUND',
+  DuplicateReference = 'TENDER_DUPLICATE_REFERENCE',
+  UnknownPolicy = 'TENDER_UNKNOWN_POLICY',
+}
+
+const STATUS: Record<TenderExceptionCode, number> = {
+  [TenderExceptionCode.NotFound]: 404,
+  [TenderExceptionCode.DuplicateReference]: 409,
+  [TenderExceptionCode.UnknownPolicy]: 422,
+};
+
+export class TenderException extends HttpException {
+  constructor(
+    readonly code: TenderExceptionCode,
+    message: string,
+  ) {
+    super({ message, details: { code } }, STATUS[code]);
+  }
+}

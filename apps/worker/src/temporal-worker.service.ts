@@ -1,0 +1,47 @@
+// Hosts the Temporal Worker inside the Nest application context. Shutdown order: the worker drains
+// first (beforeApplicationShutdown), then its connection, then the database pool (onApplicationShutdown).
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import { AppConfig } from '../../../libs/config/src/index.js';
+import { createScreeningWorker } from '../../../libs/temporal/src/index.js';
+import { ScreeningActivitiesFactory } from './screening/screening-activities.factory.js';
+
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private worker?: Worker;
+  private connection?: NativeConnection;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(ScreeningActivitiesFactory) private readonly activities: ScreeningActivitiesFactory,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const address = this.config.TEMPORAL_ADDRESS!;
+    const handle = await createScreeningWorker({
+      address,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      activities: this.activities.create(),
+    });
+    this.worker = handle.worker;
+    this.connection = handle.connection;
+    this.running = handle.worker.run().catch((error: unknown) => {
+      // A worker that stops on its own cannot make progress: end the process so a supervisor restarts it.
+      this.logger.error(`Temporal worker stopped unexpectedly: ${String(error)}`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    });
+    this.logger.log(`polling task queue "${this.config.TEMPORAL_TASK_QUEUE}" on ${address}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.worker) return;
+    if (this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.connection?.close();
+    this.logger.log('worker stopped');
+  }
+}

@@ -1,0 +1,4 @@
+export * from './canonical-json.js';
+export * from './hash-chain.js';
+export * from './audit-event.repository.js';
+export * from './audit.module.js';

@@ -1,0 +1,3 @@
+export * from './screening-worker.js';
+export * from './temporal-client.js';
+export * from './workflow-source.js';
