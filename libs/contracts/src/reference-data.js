@@ -1,1 +1,0 @@
-export const ENTITY_KINDS = ['company', 'organization', 'person', 'state_body', 'legal_entity'];
