@@ -1,8 +1,9 @@
-// Appends to and reads a screening's hash chain. Appending locks the screening row, so two writers
-// never take the same sequence number, and returns the stored event when its key was written before.
+// Appends to and reads the audit trail. Appending locks the screening row, so two writers never take the
+// same sequence number, returns the stored event when its key was written before (an activity retry),
+// and keeps the screening's head hash on the last event so a removed tail is detectable.
 import type { DataSource } from 'typeorm';
 import { AuditEventEntity, ScreeningEntity } from '../../persistence/src/index.js';
-import { GENESIS_HASH, hashAuditEvent, type ChainLink } from './hash-chain.js';
+import { GENESIS_HASH, hashAuditEvent, SEAL_ACTION, type ChainLink } from './hash-chain.js';
 
 export interface AppendAuditEvent {
   screeningId: string;
@@ -11,6 +12,47 @@ export interface AppendAuditEvent {
   actor: { userId: string; role: string };
   action: string;
   data: Record<string, unknown>;
+}
+
+/** A screening's events and its head hash, read in one snapshot. */
+export interface AnchoredTrail {
+  headHash: string | null;
+  events: AuditEventEntity[];
+}
+
+/** One exported event: every hashed field, so the export can be verified without the database. */
+export interface ExportedAuditEvent {
+  screeningId: string;
+  seq: number;
+  eventKey: string;
+  at: string;
+  actor: { userId: string; role: string };
+  action: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export class AuditTrailSealedError extends Error {
+  constructor(screeningId: string, action: string) {
+    super(`audit: the trail of ${screeningId} is sealed (${SEAL_ACTION}); refusing to append ${action}`);
+    this.name = 'AuditTrailSealedError';
+  }
+}
+
+interface ExportRow {
+  id: string;
+  screening_id: string;
+  seq: number;
+  event_key: string;
+  occurred_at: Date;
+  cursor_at: string;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  data: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
 }
 
 export class AuditEventRepository {
@@ -28,7 +70,11 @@ export class AuditEventRepository {
       const events = tx.getRepository(AuditEventEntity);
       const existing = await events.findOneBy({ screeningId: event.screeningId, eventKey: event.eventKey });
       if (existing) return { seq: existing.seq, hash: existing.hash, created: false };
-      const last = await events.findOne({ where: { screeningId: event.screeningId }, order: { seq: 'DESC' } });
+      const last = await events.findOne({
+        where: { screeningId: event.screeningId },
+        order: { seq: 'DESC' },
+      });
+      if (last?.action === SEAL_ACTION) throw new AuditTrailSealedError(event.screeningId, event.action);
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
       const occurredAt = new Date(event.occurredAt).toISOString();
@@ -65,6 +111,76 @@ export class AuditEventRepository {
   async chain(screeningId: string): Promise<ChainLink[]> {
     return (await this.list(screeningId)).map(toChainLink);
   }
+
+  /**
+   * The events and the head hash in one REPEATABLE READ snapshot, so an event appended meanwhile is
+   * either in both or in neither. Null when the screening does not exist.
+   */
+  anchoredTrail(screeningId: string): Promise<AnchoredTrail | null> {
+    return this.db.transaction('REPEATABLE READ', async (tx) => {
+      const screening = await tx
+        .getRepository(ScreeningEntity)
+        .findOne({ where: { id: screeningId }, select: { id: true, auditHeadHash: true } });
+      if (!screening) return null;
+      const events = await tx
+        .getRepository(AuditEventEntity)
+        .find({ where: { screeningId }, order: { seq: 'ASC' } });
+      return { headHash: screening.auditHeadHash, events };
+    });
+  }
+
+  /** Screening ids in id order, a page at a time (keyset), for verifying every trail. */
+  async screeningIdsAfter(afterId: string | null, limit: number): Promise<string[]> {
+    const query = this.db
+      .getRepository(ScreeningEntity)
+      .createQueryBuilder('s')
+      .select('s.id', 'id')
+      .orderBy('s.id', 'ASC')
+      .limit(limit);
+    if (afterId !== null) query.where('s.id > :afterId', { afterId });
+    return (await query.getRawMany<{ id: string }>()).map((r) => r.id);
+  }
+
+  /**
+   * Every event with from <= occurred_at < to, in (occurred_at, id) order, a batch at a time: keyset
+   * pages inside one REPEATABLE READ transaction, so memory stays constant and the export is one
+   * consistent snapshot. Stopping the iteration ends the transaction.
+   */
+  async *eventsInPeriod(from: Date, to: Date, batchSize = 500): AsyncGenerator<ExportedAuditEvent[]> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      // The cursor keeps PostgreSQL's microseconds: a JS Date would round them and skip or repeat rows.
+      let cursor: { at: string; id: string } | null = null;
+      for (;;) {
+        // The lower bound moves with the cursor, so each page's index range starts where the last ended
+        // (a fixed lower bound plus a row comparison would rescan the period from its start every page).
+        const rows: ExportRow[] = await runner.query(
+          `SELECT id, screening_id, seq, event_key, occurred_at,
+                  to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+                  actor_id, actor_role, action, data, prev_hash, hash
+             FROM audit_events
+            WHERE occurred_at >= $1::timestamptz AND occurred_at < $2::timestamptz
+              ${cursor ? 'AND (occurred_at, id) > ($1::timestamptz, $4::bigint)' : ''}
+            ORDER BY occurred_at, id
+            LIMIT $3`,
+          cursor
+            ? [cursor.at, to.toISOString(), batchSize, cursor.id]
+            : [from.toISOString(), to.toISOString(), batchSize],
+        );
+        if (rows.length === 0) break;
+        yield rows.map(toExportedEvent);
+        if (rows.length < batchSize) break;
+        const last = rows[rows.length - 1];
+        cursor = { at: last.cursor_at, id: last.id };
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
 }
 
 export function toChainLink(row: AuditEventEntity): ChainLink {
@@ -77,6 +193,20 @@ export function toChainLink(row: AuditEventEntity): ChainLink {
     action: row.action,
     data: row.data as Record<string, unknown>,
     prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+function toExportedEvent(row: ExportRow): ExportedAuditEvent {
+  return {
+    screeningId: row.screening_id,
+    seq: row.seq,
+    eventKey: row.event_key,
+    at: new Date(row.occurred_at).toISOString(),
+    actor: { userId: row.actor_id, role: row.actor_role },
+    action: row.action,
+    data: row.data,
+    prevHash: row.prev_hash,
     hash: row.hash,
   };
 }

@@ -1,10 +1,14 @@
 // The audit trail's hash chain. Each event's hash is SHA-256 over the previous event's hash, a newline,
-// and the canonical JSON of the event's content; the first event links to GENESIS_HASH. Changing,
-// removing or reordering any event breaks every hash from that event on.
+// and the canonical JSON of the event's content (docs/audit.md); the first event links to GENESIS_HASH.
+// Changing, removing or reordering any event breaks every hash from that event on; removing events from
+// the end is caught by the head hash the screening row keeps (the anchor).
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The final seal: the last event of a closed screening. Nothing may follow it. */
+export const SEAL_ACTION = 'screening.closed';
 
 /** What is hashed: everything an auditor relies on, nothing the database assigns (row ids). */
 export interface HashedAuditEvent {
@@ -18,7 +22,9 @@ export interface HashedAuditEvent {
 }
 
 export function hashAuditEvent(prevHash: string, event: HashedAuditEvent): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(event)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(event)}`, 'utf8')
+    .digest('hex');
 }
 
 export interface ChainLink extends HashedAuditEvent {
@@ -29,28 +35,65 @@ export interface ChainLink extends HashedAuditEvent {
 export interface ChainVerification {
   valid: boolean;
   events: number;
-  /** The first event that does not verify, and why. */
+  /** The first event that does not verify (or the first one missing), and why. */
   brokenAt?: { seq: number; reason: string };
+  /** Hash of the last stored event; null for an empty trail. */
   lastHash: string | null;
+  /** The trail ends with the final seal (screening.closed). */
+  sealed: boolean;
 }
 
-/** Recomputes the chain in sequence order and names the first event that breaks it. */
-export function verifyChain(links: ChainLink[]): ChainVerification {
+/**
+ * Recomputes the chain in sequence order and names the first event that breaks it. With `headHash`
+ * (the hash the screening row keeps of its last event) it also detects events removed from the end.
+ */
+export function verifyChain(links: ChainLink[], anchor?: { headHash: string | null }): ChainVerification {
+  const lastHash = links.at(-1)?.hash ?? null;
+  const sealed = links.at(-1)?.action === SEAL_ACTION;
+  const broken = (seq: number, reason: string): ChainVerification => ({
+    valid: false,
+    events: links.length,
+    brokenAt: { seq, reason },
+    lastHash,
+    sealed,
+  });
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
+  let sealSeq: number | null = null;
   for (const link of links) {
-    const broken = (reason: string): ChainVerification => ({
-      valid: false,
-      events: links.length,
-      brokenAt: { seq: link.seq, reason },
-      lastHash: links.at(-1)?.hash ?? null,
-    });
-    if (link.seq !== expectedSeq) return broken(`expected event ${expectedSeq} but found ${link.seq}: an event is missing`);
-    if (link.prevHash !== prevHash) return broken('prev_hash does not match the previous event');
+    if (link.seq !== expectedSeq) {
+      return broken(
+        expectedSeq,
+        link.seq > expectedSeq
+          ? `event ${expectedSeq} is missing: the next stored event is ${link.seq}`
+          : `event ${link.seq} is out of order after event ${expectedSeq - 1}`,
+      );
+    }
+    if (link.prevHash !== prevHash) return broken(link.seq, 'prev_hash does not match the previous event');
     const { prevHash: _stored, hash: storedHash, ...content } = link;
-    if (hashAuditEvent(prevHash, content) !== storedHash) return broken('content does not match its hash');
+    if (hashAuditEvent(prevHash, content) !== storedHash)
+      return broken(link.seq, 'content does not match its hash');
+    if (sealSeq !== null)
+      return broken(link.seq, `event ${sealSeq} sealed the trail (${SEAL_ACTION}); nothing may follow it`);
+    if (link.action === SEAL_ACTION) sealSeq = link.seq;
     prevHash = storedHash;
     expectedSeq += 1;
   }
-  return { valid: true, events: links.length, lastHash: links.length ? prevHash : null };
+  if (anchor && anchor.headHash !== lastHash) {
+    const last = links.length;
+    const anchoredAt = links.findIndex((l) => l.hash === anchor.headHash);
+    if (anchoredAt >= 0) {
+      return broken(
+        anchoredAt + 2,
+        `the screening's head hash is the hash of event ${anchoredAt + 1}: events after it were not appended by the service`,
+      );
+    }
+    return broken(
+      last + 1,
+      anchor.headHash === null
+        ? `the screening records no head hash but ${last} event(s) are stored`
+        : `the screening's head hash ${anchor.headHash} is not the hash of the last stored event (${last === 0 ? 'none' : `event ${last}`}): events at the end were removed`,
+    );
+  }
+  return { valid: true, events: links.length, lastHash, sealed };
 }
