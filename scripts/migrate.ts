@@ -5,9 +5,12 @@ import { prepareDatabase } from '../libs/bootstrap/src/index.js';
 
 try {
   const config = loadConfig();
-  if (!config.DATABASE_URL) throw new Error('migrate needs DATABASE_URL (postgres://user:password@host:5432/database).');
+  if (!config.DATABASE_URL)
+    throw new Error('migrate needs DATABASE_URL (postgres://user:password@host:5432/database).');
   const result = await prepareDatabase(config.DATABASE_URL, (m) => console.log(m));
-  console.log(`database ready: ${result.migrations.length} migration(s) applied, reference data version ${result.referenceDataVersion}`);
+  console.log(
+    `database ready: ${result.migrations.length} migration(s) applied, reference data version ${result.referenceDataVersion}`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

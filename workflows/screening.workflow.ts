@@ -1,268 +1,297 @@
 // One supplier on one tender, from the supplier's declaration to a decision. The workflow is the only
-// writer of the screening's process state; activities persist what it decided (read model, audit trail).
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+// writer of the screening's process state; activities persist what it decided (read model, audit trail,
+// notification outbox). People act through the Updates in ./screening/handlers.ts; this file is the
+// process between their actions: deadlines, reminders, escalation, checks rounds and the final seal.
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type {
-  Actor,
   ApprovalLevel,
-  Declaration,
-  DecideInput,
-  FinalDecision,
-  ScreeningActivities,
+  CheckName,
+  RiskAssessment,
+  ScreeningRoute,
   ScreeningState,
-  ScreeningStatus,
   ScreeningWorkflowInput,
-  SubmitDeclarationInput,
 } from '../libs/contracts/src/index.js';
-import {
-  decideUpdate,
-  FINAL_STATUSES,
-  REFUSAL,
-  screeningStateQuery,
-  submitDeclarationUpdate,
-} from '../libs/contracts/src/index.js';
+import { screeningStateQuery } from '../libs/contracts/src/index.js';
+import { routingFor } from '../libs/domain/src/policy/routing.js';
+import { checks, records } from './screening/activities.js';
+import { registerUpdateHandlers } from './screening/handlers.js';
+import { ScreeningCase, SYSTEM } from './screening/screening-case.js';
+import { levelForStatus } from './screening/sign-off.js';
+import { waitWithReminders } from './screening/waiting.js';
 
-const SYSTEM: Actor = { userId: 'system', role: 'system' };
-const MIN_REASON_LENGTH = 3;
-
-const { recordAuditEvent, syncReadModel, saveDeclaration, recordApproval, assessRisk } =
-  proxyActivities<ScreeningActivities>({
-    startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
-  });
-
-const { runChecks } = proxyActivities<ScreeningActivities>({
-  startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
-});
-
-function refuse(type: string, message: string): never {
-  throw ApplicationFailure.create({ type, message, nonRetryable: true });
-}
+/** The checks each round runs, in parallel. */
+export const SCREENING_CHECKS: readonly CheckName[] = [
+  'name_screening',
+  'ownership',
+  'jurisdiction',
+  'product',
+  'subcontractor',
+];
 
 export async function screeningWorkflow(input: ScreeningWorkflowInput): Promise<ScreeningState> {
-  const { screeningId } = input;
-  const state: ScreeningState = {
-    screeningId,
-    status: 'awaiting_declaration',
-    stage: 'declaration',
-    findings: [],
-    risk: null,
-    requiredApprovals: [],
-    approvals: [],
-    decision: null,
-    questions: [],
-    declarationDeadline: null,
-  };
-  let stateVersion = 0;
-  let step = 0;
-  let round = 0;
-  let declarationRevision = 0;
-  let declaration: Declaration | null = null;
-  let declarationStored = false;
-  let referenceDataVersion: string | null = null;
-
-  /** Appends the audit event for a step; the key makes an activity retry a no-op. */
-  async function audit(action: string, actor: Actor, data: Record<string, unknown>): Promise<void> {
-    step += 1;
-    await recordAuditEvent({
-      screeningId,
-      eventKey: `${String(step).padStart(4, '0')}:${action}`,
-      occurredAt: new Date().toISOString(),
-      actor,
-      action,
-      data,
-    });
-  }
-
-  async function publish(): Promise<void> {
-    stateVersion += 1;
-    await syncReadModel({
-      screeningId,
-      stateVersion,
-      status: state.status,
-      stage: state.stage,
-      referenceDataVersion,
-      risk: state.risk,
-      requiredApprovals: state.requiredApprovals,
-      approvals: state.approvals,
-      decision: state.decision,
-    });
-  }
-
-  function setStatus(status: ScreeningStatus, stage: string): void {
-    state.status = status;
-    state.stage = stage;
-  }
-
-  function currentLevel(): ApprovalLevel | null {
-    if (state.status === 'awaiting_review') return 'reviewer';
-    if (state.status === 'awaiting_approval') return 'approver';
-    return null;
-  }
-
-  setHandler(screeningStateQuery, () => state);
-
-  setHandler(
-    submitDeclarationUpdate,
-    async ({ declaration: submitted }: SubmitDeclarationInput) => {
-      // Everything the validator checked still holds here: state changes before the first await, so a
-      // second submission in the same task already sees 'checking'.
-      declaration = submitted;
-      declarationRevision += 1;
-      const revision = declarationRevision;
-      setStatus('checking', 'checks');
-      const submittedAt = new Date().toISOString();
-      const { digest } = await saveDeclaration({ screeningId, revision, declaration: submitted, submittedAt });
-      await audit('declaration.received', { userId: `supplier:${screeningId}`, role: 'supplier' }, {
-        revision,
-        digest,
-        attestation: { role: submitted.attestation.role, accepted: submitted.attestation.accepted },
-        counts: {
-          owners: submitted.owners.length,
-          products: submitted.products.length,
-          subcontractors: submitted.subcontractors.length,
-        },
-      });
-      declarationStored = true;
-      return { status: state.status };
-    },
-    {
-      validator: ({ declaration: submitted }: SubmitDeclarationInput) => {
-        if (state.status !== 'awaiting_declaration' && state.status !== 'information_requested') {
-          refuse(REFUSAL.wrongStage, `The screening is ${state.status}; a declaration is accepted only while awaiting_declaration or information_requested.`);
-        }
-        if (!submitted?.attestation?.accepted) {
-          refuse(REFUSAL.invalid, 'attestation.accepted must be true: the supplier must attest the declaration.');
-        }
-      },
-    },
-  );
-
-  setHandler(
-    decideUpdate,
-    async ({ actor, decision, reason, questions }: DecideInput) => {
-      const level = currentLevel()!;
-      const at = new Date().toISOString();
-      const approval = { level, userId: actor.userId, decision, reason, at };
-      state.approvals = [...state.approvals, approval];
-      let final: FinalDecision['outcome'] | null = null;
-      if (decision === 'reject') final = 'rejected';
-      else if (decision === 'request_information') {
-        state.questions = questions ?? [];
-        setStatus('information_requested', 'declaration');
-      } else if (level === 'reviewer' && state.requiredApprovals.includes('approver')) {
-        setStatus('awaiting_approval', 'approval');
-      } else final = 'approved';
-      if (final) {
-        state.decision = { outcome: final, decidedBy: actor.userId, at, reason };
-        setStatus(final, 'closed');
-      }
-      const stepKey = `round-${round}:${level}:${state.approvals.length}`;
-      await recordApproval({ screeningId, stepKey, approval });
-      await audit(`decision.${decision}`, actor, { level, reason, questions: questions ?? [], round, outcome: final });
-      await publish();
-      return { status: state.status };
-    },
-    {
-      validator: ({ actor, decision, reason, questions }: DecideInput) => {
-        const level = currentLevel();
-        if (!level) {
-          refuse(REFUSAL.wrongStage, `The screening is ${state.status}; nothing waits for a decision.`);
-        }
-        const allowed = level === 'reviewer' ? ['reviewer', 'approver'] : ['approver'];
-        if (!allowed.includes(actor.role)) {
-          refuse(REFUSAL.notAllowed, `This step needs a ${level}; your role is ${actor.role}.`);
-        }
-        if (actor.userId === input.startedBy.userId) {
-          refuse(REFUSAL.fourEyes, 'Four eyes: the buyer who started this screening cannot sign it off.');
-        }
-        if (state.approvals.some((a) => a.userId === actor.userId)) {
-          refuse(REFUSAL.fourEyes, 'Four eyes: one person cannot sign two levels of the same screening.');
-        }
-        if (!reason || reason.trim().length < MIN_REASON_LENGTH) {
-          refuse(REFUSAL.invalid, `reason: every decision needs a reason of at least ${MIN_REASON_LENGTH} characters.`);
-        }
-        if (decision === 'approve' && state.risk?.outcome === 'excluded') {
-          refuse(REFUSAL.invalid, 'The policy outcome is excluded: the screening cannot be approved, only rejected.');
-        }
-        if (decision === 'request_information' && !(questions && questions.length > 0)) {
-          refuse(REFUSAL.invalid, 'questions: request_information needs at least one question for the supplier.');
-        }
-      },
-    },
-  );
-
+  const c = new ScreeningCase(input);
+  c.state.declarationDeadline = new Date(Date.now() + input.durations.declarationMs).toISOString();
+  c.enter('awaiting_declaration');
+  // Registering runs any Update that arrived with the first task at once, so the state must be ready.
+  registerUpdateHandlers(c);
+  setHandler(screeningStateQuery, () => c.state);
   const info = workflowInfo();
-  await audit('screening.started', input.startedBy, {
+  await c.audit('screening.started', input.startedBy, {
     tender: { id: input.tender.id, reference: input.tender.reference, buyerType: input.tender.buyerType },
     supplier: input.supplier,
     policy: input.policy,
+    durations: input.durations,
+    declarationDeadline: c.state.declarationDeadline,
     workflowId: info.workflowId,
     runId: info.runId,
   });
-  await publish();
+  c.policy = await records.loadPolicyRules(input.policy);
+  await c.publish();
 
-  while (!(FINAL_STATUSES as readonly string[]).includes(state.status)) {
-    const deadline = new Date(Date.now() + input.durations.declarationMs);
-    state.declarationDeadline = deadline.toISOString();
-    const declared = await condition(() => declarationStored, input.durations.declarationMs);
-    if (!declared) {
-      state.decision = { outcome: 'expired', decidedBy: 'system', at: new Date().toISOString(), reason: 'The declaration deadline passed.' };
-      setStatus('expired', 'closed');
-      await audit('screening.expired', SYSTEM, { deadline: state.declarationDeadline });
-      await publish();
-      break;
-    }
-    declarationStored = false;
-    round += 1;
-    state.approvals = [];
-    state.questions = [];
-    await publish();
-
-    const checks = await runChecks({ screeningId, round, tender: input.tender, supplier: input.supplier, declaration: declaration! });
-    state.findings = checks.findings;
-    referenceDataVersion = checks.referenceDataVersion;
-    await audit('checks.completed', SYSTEM, {
-      round,
-      referenceDataVersion,
-      findings: checks.findings.map((f) => ({ key: f.key, code: f.code, check: f.check, subject: f.subject.name })),
-    });
-
-    const risk = await assessRisk({
-      screeningId,
-      round,
-      tender: input.tender,
-      policy: input.policy,
-      findings: checks.findings,
-      referenceDataVersion,
-    });
-    state.risk = risk;
-    state.requiredApprovals = risk.requiredApprovals;
-    setStatus('awaiting_review', 'review');
-    await audit('risk.assessed', SYSTEM, {
-      round,
-      score: risk.score,
-      band: risk.band,
-      outcome: risk.outcome,
-      factors: risk.factors.map((f) => ({ code: f.code, points: f.points, rule: f.rule ?? null })),
-      requiredApprovals: risk.requiredApprovals,
-      policy: risk.policy,
-      referenceDataVersion,
-    });
-    await publish();
-
-    await condition(() => state.status === 'information_requested' || state.decision !== null);
+  while (!c.closed) {
+    // Let an action's handler finish its writes first, so the trail shows the action before its effects.
+    await condition(allHandlersFinished);
+    await advance(c);
   }
 
-  // Let in-flight update handlers finish their writes before the final seal.
   await condition(allHandlersFinished);
-  await audit('screening.closed', SYSTEM, { outcome: state.decision?.outcome ?? state.status });
-  return state;
+  await c.audit('screening.closed', SYSTEM, {
+    outcome: c.state.decision?.outcome ?? c.state.status,
+    rounds: c.round,
+  });
+  await c.notify('screening.closed', 'buyer', { outcome: c.state.decision?.outcome ?? c.state.status });
+  return c.state;
+}
+
+/** Runs the process for the current status until the case moves on. */
+async function advance(c: ScreeningCase): Promise<void> {
+  const { status } = c.state;
+  switch (status) {
+    case 'awaiting_declaration':
+    case 'information_requested':
+      return awaitSupplierAnswer(c);
+    case 'checking':
+      return runChecksRound(c);
+    case 'awaiting_representations':
+      return awaitRepresentations(c);
+    case 'awaiting_review':
+    case 'awaiting_approval':
+      return awaitSignOff(c, levelForStatus(status)!);
+    case 'awaiting_ministerial_referral':
+      return awaitNextAction(c);
+    default:
+      return;
+  }
+}
+
+async function awaitNextAction(c: ScreeningCase): Promise<void> {
+  const entered = c.transitions;
+  await condition(() => c.transitions !== entered);
+}
+
+/** The declaration (or the answers to a reviewer's questions), with reminders until the deadline. */
+async function awaitSupplierAnswer(c: ScreeningCase): Promise<void> {
+  const entered = c.transitions;
+  const step = c.state.waitingFor?.step;
+  const answered = await waitWithReminders({
+    done: () => c.transitions !== entered,
+    deadline: () => Date.parse(c.state.declarationDeadline!),
+    since: Date.parse(c.state.waitingFor!.since),
+    every: c.durations.declarationReminderMs,
+    remind: async (reminder) => {
+      const dueAt = c.state.declarationDeadline;
+      await c.audit('declaration.reminder_sent', SYSTEM, { step, reminder, dueAt });
+      await c.notify('declaration.reminder', 'supplier', { step, reminder, dueAt });
+    },
+  });
+  if (answered) return;
+
+  const deadline = c.state.declarationDeadline;
+  const request = c.state.status === 'information_requested' ? c.state.informationRequest : null;
+  if (request?.concernsConnectedPersons) {
+    c.finish(
+      'excluded',
+      SYSTEM.userId,
+      'The supplier did not give the information on connected or associated persons that the buyer requested by the deadline, so it is treated as an excluded supplier (UK-PA-2023 s30(5)-(6)).',
+    );
+    await c.audit('information.not_provided', SYSTEM, { deadline, questions: request.questions });
+  } else {
+    c.finish(
+      'expired',
+      SYSTEM.userId,
+      request ? 'The deadline for answering the questions passed.' : 'The declaration deadline passed.',
+    );
+    await c.audit('screening.expired', SYSTEM, { deadline, step });
+  }
+  await c.publish();
+}
+
+/** Checks and scoring on the newest declaration, then the first human step of the route. */
+async function runChecksRound(c: ScreeningCase): Promise<void> {
+  const amendmentLeft = c.checksNotBefore - Date.now();
+  if (amendmentLeft > 0) {
+    await condition(() => c.closed, amendmentLeft);
+    await condition(allHandlersFinished);
+  }
+  if (c.closed) return;
+  const { input, state } = c;
+  c.checksStarted = true;
+  c.round += 1;
+  const round = c.round;
+  Object.assign(state, {
+    amendableUntil: null,
+    approvals: [],
+    questions: [],
+    informationRequest: null,
+    representations: [],
+    ministerialReferral: null,
+    pendingExclusion: null,
+    exclusionBlocked: false,
+  });
+  const declarationRevision = c.declarationRevision;
+  await c.publish();
+
+  const referenceDataVersion = await checks.currentReferenceDataVersion();
+  c.referenceDataVersion = referenceDataVersion;
+  if (c.closed) return;
+  const declaration = c.declaration!;
+  const perCheck = await Promise.all(
+    SCREENING_CHECKS.map((check) =>
+      checks.runCheck({
+        check,
+        screeningId: c.id,
+        round,
+        tender: input.tender,
+        supplier: input.supplier,
+        declaration,
+        referenceDataVersion,
+      }),
+    ),
+  );
+  if (c.closed) return;
+  const findings = await records.recordFindings({ screeningId: c.id, round, findings: perCheck.flat() });
+  state.findings = findings;
+  await c.audit('checks.completed', SYSTEM, {
+    round,
+    declarationRevision,
+    referenceDataVersion,
+    checks: SCREENING_CHECKS,
+    findings: findings.map((f) => ({
+      key: f.key,
+      code: f.code,
+      check: f.check,
+      subject: f.subject.name,
+      dismissed: Boolean(f.dismissed),
+    })),
+  });
+
+  const risk = await records.assessRisk({
+    screeningId: c.id,
+    round,
+    tender: input.tender,
+    policy: input.policy,
+    findings,
+    referenceDataVersion,
+  });
+  const route = routeFor(c, risk);
+  state.risk = risk;
+  state.route = route;
+  state.requiredApprovals = route.levels;
+  await c.audit('risk.assessed', SYSTEM, {
+    round,
+    score: risk.score,
+    band: risk.band,
+    outcome: risk.outcome,
+    outcomeBasis: risk.outcomeBasis ?? null,
+    factors: risk.factors.map((f) => ({ code: f.code, points: f.points, rule: f.rule ?? null })),
+    requiredApprovals: route.levels,
+    route,
+    policy: risk.policy,
+    referenceDataVersion,
+  });
+  if (c.closed) {
+    await c.publish();
+    return;
+  }
+
+  if (route.representationsRequired || route.replacementAllowed) {
+    c.enter('awaiting_representations');
+    await c.publish();
+    await c.notify('representations.invited', 'supplier', {
+      dueAt: state.waitingFor!.dueAt,
+      outcome: risk.outcome,
+      reason: risk.outcomeBasis?.reason ?? null,
+      replacementAllowed: route.replacementAllowed,
+    });
+  } else {
+    c.enterLevel(route.levels[0]);
+    await c.publish();
+  }
+}
+
+/** Who signs, from the exact policy version the screening pinned. */
+function routeFor(c: ScreeningCase, risk: RiskAssessment): ScreeningRoute {
+  const route = routingFor(
+    {
+      outcome: risk.outcome,
+      band: risk.band,
+      policy: risk.policy,
+      outcomeBasis: risk.outcomeBasis ?? {
+        ruleId: null,
+        rule: null,
+        provision: null,
+        reason: '',
+        findingKeys: [],
+        associatedPersonOnly: false,
+      },
+    },
+    c.policy!,
+  );
+  return { ...route, levels: route.levels.length > 0 ? route.levels : ['reviewer'] };
+}
+
+/** The supplier's window to make representations (s58) or replace an associated person (s26). */
+async function awaitRepresentations(c: ScreeningCase): Promise<void> {
+  const entered = c.transitions;
+  const dueAt = c.state.waitingFor!.dueAt!;
+  const acted = await condition(() => c.transitions !== entered, Math.max(1, Date.parse(dueAt) - Date.now()));
+  if (acted) return;
+  c.enterLevel(c.state.route!.levels[0]);
+  await c.audit('representations.window_closed', SYSTEM, { dueAt, received: c.state.representations.length });
+  await c.publish();
+}
+
+/** One sign-off level: reminders until its deadline, then escalation to the approver pool. */
+async function awaitSignOff(c: ScreeningCase, level: ApprovalLevel): Promise<void> {
+  const entered = c.transitions;
+  const done = () => c.transitions !== entered;
+  // Read before the first await: a decision may close the case while the notification is queued.
+  const { dueAt, since } = c.state.waitingFor!;
+  await c.notify('review.waiting', level, { level, dueAt });
+  const decided = await waitWithReminders({
+    done,
+    deadline: () => Date.parse(dueAt!),
+    since: Date.parse(since),
+    every: c.durations.reviewReminderMs,
+    remind: async (reminder) => {
+      await c.audit('review.reminder_sent', SYSTEM, { level, reminder, dueAt });
+      await c.notify('review.reminder', level, { level, reminder, dueAt });
+    },
+  });
+  if (decided) return;
+
+  c.escalate();
+  await c.audit('review.escalated', SYSTEM, { level, dueAt, to: 'approver' });
+  await c.publish();
+  await c.notify('review.escalated', 'approver', { level, dueAt });
+  await waitWithReminders({
+    done,
+    deadline: () => Number.POSITIVE_INFINITY,
+    since: Date.now(),
+    every: c.durations.escalationReminderMs,
+    remind: async (reminder) => {
+      await c.audit('review.escalation_reminder_sent', SYSTEM, { level, reminder, dueAt });
+      await c.notify('review.escalation_reminder', 'approver', { level, reminder, dueAt });
+    },
+  });
 }

@@ -3,11 +3,21 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '../../../libs/audit/src/index.js';
 import { AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
 import { PersistenceModule } from '../../../libs/persistence/src/index.js';
+import { AuditExportController } from './audit/audit-export.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { DismissalsModule } from './dismissals/dismissals.module.js';
 import { TokenService } from './auth/token.service.js';
 import { HealthController } from './health/health.controller.js';
+import { DecisionReportService } from './reports/decision-report.service.js';
+import { ReportsController } from './reports/reports.controller.js';
+import { ReviewsController } from './reviews/reviews.controller.js';
+import { ReviewsService } from './reviews/reviews.service.js';
+import { PoliciesController } from './policies/policies.controller.js';
+import { PoliciesService } from './policies/policies.service.js';
+import { PolicySimulationService } from './policies/policy-simulation.service.js';
+import { ReferenceDataApiModule } from './reference-data/reference-data-api.module.js';
 import { ScreeningsController } from './screenings/screenings.controller.js';
 import { ScreeningsService } from './screenings/screenings.service.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
@@ -19,9 +29,35 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ConfigModule.forRoot(config), PersistenceModule.forRoot(config.DATABASE_URL!), AuditModule, TemporalClientModule],
-      controllers: [ApiKeysController, TendersController, ScreeningsController, AuditController, HealthController],
-      providers: [TokenService, TendersService, ScreeningsService, { provide: APP_GUARD, useClass: AuthGuard }],
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(config.DATABASE_URL!),
+        AuditModule,
+        TemporalClientModule,
+        ReferenceDataApiModule.forRoot(config),
+        DismissalsModule,
+      ],
+      controllers: [
+        ApiKeysController,
+        TendersController,
+        ScreeningsController,
+        ReviewsController,
+        AuditController,
+        AuditExportController,
+        ReportsController,
+        HealthController,
+        PoliciesController,
+      ],
+      providers: [
+        TokenService,
+        TendersService,
+        ScreeningsService,
+        ReviewsService,
+        DecisionReportService,
+        PoliciesService,
+        PolicySimulationService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

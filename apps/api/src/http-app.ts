@@ -8,7 +8,10 @@ import { ApiModule } from './api.module.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { apiValidationPipe } from './common/validation.js';
 
-export async function createHttpApp(config: AppConfig, options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
+export async function createHttpApp(
+  config: AppConfig,
+  options: { logger?: LogLevel[] | false } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(config), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     bodyParser: true,
@@ -19,7 +22,9 @@ export async function createHttpApp(config: AppConfig, options: { logger?: LogLe
     app,
     new DocumentBuilder()
       .setTitle('Supplier screening service')
-      .setDescription('Screens every supplier on a public-sector tender: declaration, checks, explainable risk, sign-off, audit.')
+      .setDescription(
+        'Screens every supplier on a public-sector tender: declaration, checks, explainable risk, sign-off, audit.',
+      )
       .setVersion('v1')
       .addBearerAuth()
       .build(),

@@ -4,7 +4,8 @@ import { createHttpApp } from './http-app.js';
 
 async function main(): Promise<void> {
   const config = requireServers(loadConfig(), 'start:api');
-  if (!config.INVITATION_SECRET) throw new Error('start:api needs INVITATION_SECRET (32+ characters, the same on every API replica).');
+  if (!config.INVITATION_SECRET)
+    throw new Error('start:api needs INVITATION_SECRET (32+ characters, the same on every API replica).');
   const app = await createHttpApp(config);
   app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
   await app.listen(config.PORT, '0.0.0.0');

@@ -57,7 +57,9 @@ async function main(): Promise<void> {
     if (database) {
       stops.push(database.stop);
       config.DATABASE_URL = database.url;
-      log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (data in ${resolve(dataDir, 'postgres')})`);
+      log(
+        `embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (data in ${resolve(dataDir, 'postgres')})`,
+      );
     }
     if (temporal) {
       stops.push(temporal.stop);
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
       log(`Temporal dev server on ${temporal.address} (${temporal.cli})`);
     }
     const prepared = await prepareDatabase(config.DATABASE_URL!, log);
-    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: ['error', 'warn'],
+    });
     await worker.init();
     api = await createHttpApp(config, { logger: ['error', 'warn'] });
     await api.listen(config.PORT, '127.0.0.1');
@@ -83,7 +87,9 @@ async function main(): Promise<void> {
         '',
         'Admin token (create user keys with POST /v1/api-keys):',
         `  export ADMIN_TOKEN=${config.BOOTSTRAP_ADMIN_TOKEN}`,
-        process.env.BOOTSTRAP_ADMIN_TOKEN ? '  (from BOOTSTRAP_ADMIN_TOKEN)' : `  (generated and kept in ${resolve(dataDir, 'secrets.json')})`,
+        process.env.BOOTSTRAP_ADMIN_TOKEN
+          ? '  (from BOOTSTRAP_ADMIN_TOKEN)'
+          : `  (generated and kept in ${resolve(dataDir, 'secrets.json')})`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),

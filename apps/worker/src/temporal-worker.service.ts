@@ -1,6 +1,12 @@
 // Hosts the Temporal Worker inside the Nest application context. Shutdown order: the worker drains
 // first (beforeApplicationShutdown), then its connection, then the database pool (onApplicationShutdown).
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '../../../libs/config/src/index.js';
 import { createScreeningWorker } from '../../../libs/temporal/src/index.js';

@@ -10,7 +10,10 @@ export interface PreparedDatabase {
   referenceDataVersion: number;
 }
 
-export async function prepareDatabase(url: string, log: (message: string) => void = () => undefined): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  url: string,
+  log: (message: string) => void = () => undefined,
+): Promise<PreparedDatabase> {
   const migrations = await runMigrations(url);
   if (migrations.length) log(`applied migrations: ${migrations.join(', ')}`);
   const db = await createDataSource(url).initialize();

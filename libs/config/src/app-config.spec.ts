@@ -3,7 +3,12 @@ import { ConfigValidationError, loadConfig } from './app-config.js';
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
     const sut = loadConfig({});
-    expect(sut).toMatchObject({ PORT: 3000, TEMPORAL_NAMESPACE: 'default', DATA_DIR: './.data', LOG_LEVEL: 'log' });
+    expect(sut).toMatchObject({
+      PORT: 3000,
+      TEMPORAL_NAMESPACE: 'default',
+      DATA_DIR: './.data',
+      LOG_LEVEL: 'log',
+    });
     expect(sut.DATABASE_URL).toBeUndefined();
   });
 
@@ -19,7 +24,10 @@ describe('loadConfig', () => {
   });
 
   it('never shows secrets when serialised', () => {
-    const sut = loadConfig({ DATABASE_URL: 'postgres://u:secret@h/db', BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(30) });
+    const sut = loadConfig({
+      DATABASE_URL: 'postgres://u:secret@h/db',
+      BOOTSTRAP_ADMIN_TOKEN: 'x'.repeat(30),
+    });
     expect(JSON.stringify(sut)).not.toContain('secret');
     expect(JSON.stringify(sut)).not.toContain('x'.repeat(30));
   });

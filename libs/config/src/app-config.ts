@@ -2,17 +2,39 @@
 // refused at start-up with a message that names the variable. Secrets never appear in toString/JSON.
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 import { DEFAULT_SCREENING_TASK_QUEUE } from '../../contracts/src/index.js';
+import { DEFAULT_MATCH_THRESHOLD } from '../../domain/src/names/score.js';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toNumber = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** Variables whose values must never be printed. */
-export const SENSITIVE_VARIABLES = ['DATABASE_URL', 'BOOTSTRAP_ADMIN_TOKEN', 'INVITATION_SECRET'] as const;
+export const SENSITIVE_VARIABLES = [
+  'DATABASE_URL',
+  'BOOTSTRAP_ADMIN_TOKEN',
+  'INVITATION_SECRET',
+  'SMTP_URL',
+] as const;
+export const NOTIFICATION_TRANSPORTS = ['log', 'smtp'] as const;
 
 export class AppConfig {
   /** PostgreSQL connection URL. Unset under `npm start` means: start an embedded PostgreSQL. */
@@ -94,6 +116,48 @@ export class AppConfig {
   @Min(1)
   DECLARATION_DEADLINE_HOURS = 24 * 14;
 
+  /** After a supplier submits, how long it may still amend the declaration before checks start (0: none). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(0)
+  @Max(7 * 86_400, { message: 'must be at most 604800 (seven days)' })
+  DECLARATION_AMENDMENT_SECONDS = 0;
+
+  /** How the worker sends reminders and escalations: `log` (default) or `smtp` (needs SMTP_URL). */
+  @IsIn(NOTIFICATION_TRANSPORTS, { message: `must be one of ${NOTIFICATION_TRANSPORTS.join(', ')}` })
+  NOTIFICATION_TRANSPORT: (typeof NOTIFICATION_TRANSPORTS)[number] = 'log';
+
+  /** smtp://user:password@host:587 (STARTTLS when offered) or smtps://host:465; required for smtp. */
+  @ValidateIf(
+    (config: AppConfig) => config.NOTIFICATION_TRANSPORT === 'smtp' || config.SMTP_URL !== undefined,
+  )
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/[^/\s]+/, {
+    message: 'must be an smtp:// or smtps:// URL (needed when NOTIFICATION_TRANSPORT=smtp)',
+  })
+  SMTP_URL?: string;
+
+  /** Sender address of notification e-mails. */
+  @IsString()
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'must be an e-mail address' })
+  NOTIFICATION_FROM = 'screening@localhost';
+
+  /**
+   * Score (0.5-1) a name must reach to be a name-screening hit. The default is the names library's,
+   * tuned with `npm run bench:matching-quality`; lower finds more variants and buries reviewers in hits.
+   */
+  @Transform(toNumber)
+  @IsNumber({}, { message: 'must be a number between 0.5 and 1, e.g. 0.8' })
+  @Min(0.5, { message: 'must be between 0.5 and 1' })
+  @Max(1, { message: 'must be between 0.5 and 1' })
+  MATCH_THRESHOLD = DEFAULT_MATCH_THRESHOLD;
+
+  /** Largest file POST /v1/reference-data/imports accepts, in megabytes (uploads stream to a temporary file). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of megabytes' })
+  @Min(1)
+  REFERENCE_IMPORT_MAX_MB = 2048;
+
   toJSON(): Record<string, unknown> {
     const visible: Record<string, unknown> = { ...(this as object) };
     for (const name of SENSITIVE_VARIABLES) if (visible[name] !== undefined) visible[name] = '***';
@@ -112,7 +176,14 @@ export class ConfigValidationError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const name of [...known, ...SENSITIVE_VARIABLES, 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_CLI_PATH']) {
+  for (const name of [
+    ...known,
+    ...SENSITIVE_VARIABLES,
+    'DATABASE_URL',
+    'TEMPORAL_ADDRESS',
+    'TEMPORAL_CLI_PATH',
+    'SMTP_URL',
+  ]) {
     if (env[name] !== undefined) raw[name] = env[name];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
@@ -120,7 +191,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     throw new ConfigValidationError(
       errors.map((e) => {
-        const shown = (SENSITIVE_VARIABLES as readonly string[]).includes(e.property) ? '(hidden)' : JSON.stringify(raw[e.property]);
+        const shown = (SENSITIVE_VARIABLES as readonly string[]).includes(e.property)
+          ? '(hidden)'
+          : JSON.stringify(raw[e.property]);
         return `${e.property}=${shown}: ${Object.values(e.constraints ?? {}).join('; ')}`;
       }),
     );

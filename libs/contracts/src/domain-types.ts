@@ -4,7 +4,13 @@
 export const ROLES = ['buyer', 'reviewer', 'approver', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const BUYER_TYPES = ['central_government', 'local_authority', 'police', 'us_federal', 'other'] as const;
+export const BUYER_TYPES = [
+  'central_government',
+  'local_authority',
+  'police',
+  'us_federal',
+  'other',
+] as const;
 export type BuyerType = (typeof BUYER_TYPES)[number];
 
 export interface Identifier {
@@ -42,7 +48,13 @@ export const SCREENING_STATUSES = [
   'withdrawn',
 ] as const;
 export type ScreeningStatus = (typeof SCREENING_STATUSES)[number];
-export const FINAL_STATUSES: readonly ScreeningStatus[] = ['approved', 'rejected', 'excluded', 'expired', 'withdrawn'];
+export const FINAL_STATUSES: readonly ScreeningStatus[] = [
+  'approved',
+  'rejected',
+  'excluded',
+  'expired',
+  'withdrawn',
+];
 
 export interface DeclaredOwner {
   name: string;
@@ -109,13 +121,7 @@ export const CHECKS = ['name_screening', 'ownership', 'jurisdiction', 'product',
 export type CheckName = (typeof CHECKS)[number];
 
 export type SubjectRole =
-  | 'supplier'
-  | 'owner'
-  | 'parent'
-  | 'manufacturer'
-  | 'brand'
-  | 'component'
-  | 'subcontractor';
+  'supplier' | 'owner' | 'parent' | 'manufacturer' | 'brand' | 'component' | 'subcontractor';
 
 /** One step of evidence a reviewer can follow: a matched entity, an ownership or brand edge, a list entry. */
 export interface Evidence {
@@ -186,6 +192,8 @@ export interface Approval {
   decision: DecisionKind;
   reason: string;
   at: string;
+  /** An approver approved an `excluded` outcome where the policy allows it (written justification). */
+  override?: boolean;
 }
 
 export interface FinalDecision {
@@ -193,6 +201,7 @@ export interface FinalDecision {
   decidedBy: string;
   at: string;
   reason: string;
+  override?: boolean;
 }
 
 export interface Actor {

@@ -3,6 +3,7 @@
 import type {
   Actor,
   Approval,
+  CheckName,
   Declaration,
   FinalDecision,
   Finding,
@@ -11,6 +12,9 @@ import type {
   SupplierRef,
   TenderContext,
 } from './domain-types.js';
+// A type-only import: the policy document is plain data defined by the domain library.
+import type { PolicyDocument } from '../../domain/src/policy/policy-document.js';
+import type { WaitingFor } from './screening-workflow.contract.js';
 
 export interface AuditEventInput {
   screeningId: string;
@@ -32,6 +36,10 @@ export interface ReadModelSnapshot {
   requiredApprovals: string[];
   approvals: Approval[];
   decision: FinalDecision | null;
+  /** Who must act next, for the reviewers' inbox; null once nothing waits. */
+  waitingFor: WaitingFor | null;
+  /** When the supplier's invitation token stops working: its current deadline, when one is running. */
+  invitationExpiresAt: string | null;
 }
 
 export interface SaveDeclarationInput {
@@ -41,17 +49,21 @@ export interface SaveDeclarationInput {
   submittedAt: string;
 }
 
-export interface RunChecksInput {
+export interface RunCheckInput {
+  check: CheckName;
   screeningId: string;
   round: number;
   tender: TenderContext;
   supplier: SupplierRef;
   declaration: Declaration;
+  /** The reference-data version pinned for this round: every check reads the data as of it. */
+  referenceDataVersion: string;
 }
 
-export interface ChecksResult {
+export interface RecordFindingsInput {
+  screeningId: string;
+  round: number;
   findings: Finding[];
-  referenceDataVersion: string;
 }
 
 export interface AssessRiskInput {
@@ -69,11 +81,33 @@ export interface RecordApprovalInput {
   approval: Approval;
 }
 
+export type NotificationAudience = 'supplier' | 'buyer' | 'reviewer' | 'approver';
+
+/** A message for people outside the workflow, queued in the notification outbox and sent by the worker. */
+export interface NotificationRequest {
+  screeningId: string;
+  /** Unique per screening: a retried activity queues the notification once. */
+  key: string;
+  /** e.g. declaration.reminder, review.escalated. */
+  kind: string;
+  audience: NotificationAudience;
+  /** What the message says (deadlines, questions): no declaration contents, no personal data. */
+  data: Record<string, unknown>;
+}
+
 export interface ScreeningActivities {
   recordAuditEvent(input: AuditEventInput): Promise<{ seq: number; hash: string }>;
   syncReadModel(snapshot: ReadModelSnapshot): Promise<void>;
   saveDeclaration(input: SaveDeclarationInput): Promise<{ digest: string }>;
-  runChecks(input: RunChecksInput): Promise<ChecksResult>;
+  /** The newest reference-data version, pinned by the workflow at the start of a checks round. */
+  currentReferenceDataVersion(): Promise<string>;
+  /** One check of one round; the workflow runs the checks in parallel. */
+  runCheck(input: RunCheckInput): Promise<Finding[]>;
+  /** Stores a round's findings and returns them with reviewers' dismissals applied. */
+  recordFindings(input: RecordFindingsInput): Promise<Finding[]>;
   assessRisk(input: AssessRiskInput): Promise<RiskAssessment>;
   recordApproval(input: RecordApprovalInput): Promise<void>;
+  /** The pinned policy version, for routing the sign-off; fails for good when it is not published. */
+  loadPolicyRules(policy: { id: string; version: number }): Promise<PolicyDocument>;
+  queueNotification(input: NotificationRequest): Promise<void>;
 }

@@ -3,13 +3,25 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 import {
   ApiKeyRepository,
+  NotificationOutboxRepository,
   PolicyRepository,
+  ScreeningAssignmentRepository,
   ScreeningRecordsRepository,
   ScreeningRepository,
+  SimulationRepository,
   TenderRepository,
 } from './repositories/index.js';
 
-const REPOSITORIES = [ApiKeyRepository, PolicyRepository, ScreeningRecordsRepository, ScreeningRepository, TenderRepository];
+const REPOSITORIES = [
+  ApiKeyRepository,
+  NotificationOutboxRepository,
+  PolicyRepository,
+  ScreeningAssignmentRepository,
+  ScreeningRecordsRepository,
+  ScreeningRepository,
+  SimulationRepository,
+  TenderRepository,
+];
 
 /** The DataSource and the repositories over it. The pool closes last, after the worker has stopped. */
 @Global()

@@ -1,4 +1,11 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Role } from '../../../../libs/contracts/src/index.js';
@@ -27,16 +34,21 @@ export class AuthGuard implements CanActivate {
 
     if (token.startsWith('inv_')) {
       if (!this.reflector.getAllAndOverride<boolean>(SUPPLIER_KEY, targets)) {
-        throw new ForbiddenException('An invitation token only allows submitting that screening’s declaration.');
+        throw new ForbiddenException(
+          'An invitation token only allows submitting that screening’s declaration.',
+        );
       }
       const screeningId = String(request.params.id ?? '');
       if (!this.tokens.isInvitationFor(token, screeningId)) {
         throw new UnauthorizedException('This invitation token is not valid for this screening.');
       }
       const screening = await this.screenings.findById(screeningId);
-      if (!screening) throw new UnauthorizedException('This invitation token is not valid for this screening.');
+      if (!screening)
+        throw new UnauthorizedException('This invitation token is not valid for this screening.');
       if (screening.invitationExpiresAt.getTime() < Date.now()) {
-        throw new UnauthorizedException(`This invitation expired at ${screening.invitationExpiresAt.toISOString()}; ask the buyer to extend the deadline.`);
+        throw new UnauthorizedException(
+          `This invitation expired at ${screening.invitationExpiresAt.toISOString()}; ask the buyer to extend the deadline.`,
+        );
       }
       request.principal = { kind: 'supplier', userId: `supplier:${screeningId}`, screeningId };
       return true;
@@ -47,7 +59,9 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (allowed && !principal.roles.some((r) => allowed.includes(r))) {
-      throw new ForbiddenException(`This needs one of the roles ${allowed.join(', ')}; you have ${principal.roles.join(', ') || 'none'}.`);
+      throw new ForbiddenException(
+        `This needs one of the roles ${allowed.join(', ')}; you have ${principal.roles.join(', ') || 'none'}.`,
+      );
     }
     if (this.reflector.getAllAndOverride<boolean>(SUPPLIER_KEY, targets) && !allowed) {
       throw new ForbiddenException('Only the invited supplier can do this.');

@@ -32,7 +32,8 @@ export class TokenService {
 
   async resolveStaff(token: string): Promise<Principal | null> {
     const bootstrap = this.config.BOOTSTRAP_ADMIN_TOKEN;
-    if (bootstrap && safeEqual(token, bootstrap)) return { kind: 'user', userId: BOOTSTRAP_ADMIN_USER, roles: ['admin'] };
+    if (bootstrap && safeEqual(token, bootstrap))
+      return { kind: 'user', userId: BOOTSTRAP_ADMIN_USER, roles: ['admin'] };
     if (!token.startsWith('sk_')) return null;
     const key = await this.apiKeys.findActiveByHash(sha256(token));
     return key ? { kind: 'user', userId: key.userId, roles: key.roles as Role[] } : null;

@@ -1,5 +1,12 @@
 // One error body for every failure: { statusCode, error, message, details? }. A 500 never leaks internals.
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Response } from 'express';
 
 export interface ApiErrorBody {
@@ -31,17 +38,24 @@ export class ApiErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException && (exception.cause as { type?: string })?.type === 'entity.parse.failed') {
+      return { statusCode: 400, error: REASON[400], message: 'The request body is not valid JSON.' };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
       const payload = typeof raw === 'string' ? { message: raw } : (raw as Record<string, unknown>);
-      const message = Array.isArray(payload.message) ? payload.message.join('; ') : String(payload.message ?? exception.message);
+      const message = Array.isArray(payload.message)
+        ? payload.message.join('; ')
+        : String(payload.message ?? exception.message);
       const details = payload.details ?? (Array.isArray(payload.message) ? payload.message : undefined);
       return {
         statusCode,
@@ -54,9 +68,16 @@ export class ApiErrorFilter implements ExceptionFilter {
     const status = (exception as { status?: number; statusCode?: number })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const type = (exception as { type?: string }).type;
-      const message = type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : String((exception as Error).message);
+      const message =
+        type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : String((exception as Error).message);
       return { statusCode: status, error: REASON[status] ?? 'Bad Request', message };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: REASON[500], message: 'Internal server error' };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: REASON[500],
+      message: 'Internal server error',
+    };
   }
 }

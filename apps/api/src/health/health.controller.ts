@@ -7,7 +7,10 @@ import { Public } from '../auth/auth.decorators.js';
 
 async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000)),
+    ]);
     return 'up';
   } catch {
     return 'down';

@@ -1,4 +1,9 @@
-import type { DeclarationEntity, FindingEntity, ScreeningEntity } from '../../../../libs/persistence/src/index.js';
+import type {
+  DeclarationEntity,
+  FindingEntity,
+  ScreeningAssignmentEntity,
+  ScreeningEntity,
+} from '../../../../libs/persistence/src/index.js';
 
 export function presentScreeningSummary(s: ScreeningEntity) {
   return {
@@ -14,14 +19,24 @@ export function presentScreeningSummary(s: ScreeningEntity) {
   };
 }
 
-export function presentScreening(s: ScreeningEntity, declaration: DeclarationEntity | null, findings: FindingEntity[]) {
+export function presentScreening(
+  s: ScreeningEntity,
+  declaration: DeclarationEntity | null,
+  findings: FindingEntity[],
+  assignment: ScreeningAssignmentEntity | null = null,
+) {
   return {
     ...presentScreeningSummary(s),
     policy: { id: s.policyId, version: s.policyVersion },
     referenceDataVersion: s.referenceDataVersion,
     invitationExpiresAt: s.invitationExpiresAt.toISOString(),
     declaration: declaration
-      ? { revision: declaration.revision, submittedAt: declaration.submittedAt.toISOString(), digest: declaration.digest, ...declaration.data }
+      ? {
+          revision: declaration.revision,
+          submittedAt: declaration.submittedAt.toISOString(),
+          digest: declaration.digest,
+          ...declaration.data,
+        }
       : null,
     findings: findings.map((f) => ({
       key: f.key,
@@ -35,6 +50,21 @@ export function presentScreening(s: ScreeningEntity, declaration: DeclarationEnt
     risk: s.risk,
     requiredApprovals: s.requiredApprovals,
     approvals: s.approvals,
+    waitingFor: presentWaitingFor(assignment),
     auditHeadHash: s.auditHeadHash,
+  };
+}
+
+/** Who must act next and by when; null once nothing waits. */
+export function presentWaitingFor(a: ScreeningAssignmentEntity | null) {
+  if (!a?.step) return null;
+  return {
+    step: a.step,
+    pools: a.pools,
+    level: a.level,
+    since: a.waitingSince?.toISOString() ?? null,
+    dueAt: a.dueAt?.toISOString() ?? null,
+    overdue: a.dueAt !== null && a.dueAt.getTime() < Date.now(),
+    escalated: a.escalated,
   };
 }

@@ -1,4 +1,16 @@
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Declaration } from '../../../../libs/contracts/src/index.js';
@@ -6,6 +18,15 @@ import { CurrentPrincipal, Roles, SupplierAccess } from '../auth/auth.decorators
 import type { Principal } from '../auth/principal.js';
 import { DecisionDto } from './dtos/decision.dto.js';
 import { DeclarationDto } from './dtos/declaration.dto.js';
+import {
+  DeclineToAnswerDto,
+  ExtendDeadlineDto,
+  MinisterialAnswerDto,
+  MinisterialReferralDto,
+  ReplacementDto,
+  RepresentationsDto,
+  WithdrawalDto,
+} from './dtos/human-steps.dto.js';
 import { ListScreeningsQuery } from './dtos/list-screenings.query.js';
 import { StartScreeningDto } from './dtos/start-screening.dto.js';
 import { presentScreening, presentScreeningSummary } from './screening.presenter.js';
@@ -48,22 +69,31 @@ export class ScreeningsController {
   async list(@Query() query: ListScreeningsQuery) {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const { items, total } = await this.screenings.list({ status: query.status, tenderId: query.tenderId, limit, offset });
+    const { items, total } = await this.screenings.list({
+      status: query.status,
+      tenderId: query.tenderId,
+      limit,
+      offset,
+    });
     return { items: items.map(presentScreeningSummary), total, limit, offset };
   }
 
   @Get('screenings/:id')
   @Roles(...STAFF)
   async get(@Param('id') id: string) {
-    const { screening, declaration, findings } = await this.screenings.details(id);
-    return presentScreening(screening, declaration, findings);
+    const { screening, declaration, findings, assignment } = await this.screenings.details(id);
+    return presentScreening(screening, declaration, findings, assignment);
   }
 
   @Post('screenings/:id/declaration')
   @HttpCode(202)
   @SupplierAccess()
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async declare(@Param('id') id: string, @Body() body: DeclarationDto, @Headers('idempotency-key') key: string | undefined) {
+  async declare(
+    @Param('id') id: string,
+    @Body() body: DeclarationDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
     const accepted = await this.screenings.submitDeclaration(id, body as Declaration, validKey(key));
     return { id, status: accepted.status };
   }
@@ -78,7 +108,118 @@ export class ScreeningsController {
     @CurrentPrincipal() principal: Principal,
     @Headers('idempotency-key') key: string | undefined,
   ) {
-    const accepted = await this.screenings.decide(id, principal as Principal & { kind: 'user' }, body, validKey(key));
+    const accepted = await this.screenings.decide(id, staff(principal), body, validKey(key));
     return { id, status: accepted.status };
   }
+
+  @Post('screenings/:id/deadline')
+  @HttpCode(200)
+  @Roles('buyer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async extendDeadline(
+    @Param('id') id: string,
+    @Body() body: ExtendDeadlineDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const accepted = await this.screenings.extendDeadline(id, staff(principal), body, validKey(key));
+    return { id, status: accepted.status, declarationDeadline: new Date(body.until).toISOString() };
+  }
+
+  @Post('screenings/:id/withdrawal')
+  @HttpCode(200)
+  @Roles('buyer')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async withdraw(
+    @Param('id') id: string,
+    @Body() body: WithdrawalDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const accepted = await this.screenings.withdraw(id, staff(principal), body, validKey(key));
+    return { id, status: accepted.status };
+  }
+
+  @Get('screenings/:id/invitation')
+  @SupplierAccess()
+  async invitation(@Param('id') id: string) {
+    return this.screenings.invitation(id);
+  }
+
+  @Post('screenings/:id/representations')
+  @HttpCode(202)
+  @SupplierAccess()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async representations(
+    @Param('id') id: string,
+    @Body() body: RepresentationsDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const accepted = await this.screenings.makeRepresentations(id, body, validKey(key));
+    return { id, status: accepted.status };
+  }
+
+  @Post('screenings/:id/replacement')
+  @HttpCode(202)
+  @SupplierAccess()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async replace(
+    @Param('id') id: string,
+    @Body() body: ReplacementDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const accepted = await this.screenings.replaceAssociatedPerson(id, body, validKey(key));
+    return { id, status: accepted.status };
+  }
+
+  @Post('screenings/:id/information-refusal')
+  @HttpCode(202)
+  @SupplierAccess()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async declineToAnswer(
+    @Param('id') id: string,
+    @Body() body: DeclineToAnswerDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const accepted = await this.screenings.declineToAnswer(id, body, validKey(key));
+    return { id, status: accepted.status };
+  }
+
+  @Post('screenings/:id/ministerial-referral')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async recordMinisterialReferral(
+    @Param('id') id: string,
+    @Body() body: MinisterialReferralDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const accepted = await this.screenings.recordMinisterialReferral(
+      id,
+      staff(principal),
+      body,
+      validKey(key),
+    );
+    return { id, status: accepted.status };
+  }
+
+  @Post('screenings/:id/ministerial-referral/answer')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async recordMinisterialAnswer(
+    @Param('id') id: string,
+    @Body() body: MinisterialAnswerDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+  ) {
+    const accepted = await this.screenings.recordMinisterialAnswer(id, staff(principal), body, validKey(key));
+    return { id, status: accepted.status };
+  }
+}
+
+/** Routes with @Roles only admit staff tokens. */
+function staff(principal: Principal): Principal & { kind: 'user' } {
+  return principal as Principal & { kind: 'user' };
 }

@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../libs/config/src/index.js';
-import type { Actor, Declaration, DecisionKind, Role } from '../../../../libs/contracts/src/index.js';
+import type {
+  Actor,
+  Declaration,
+  DeclaredSubcontractor,
+  Role,
+} from '../../../../libs/contracts/src/index.js';
 import { normaliseName } from '../../../../libs/domain/src/names/index.js';
+import { parsePolicy, resolveDurations } from '../../../../libs/domain/src/policy/index.js';
 import {
   PolicyRepository,
+  ScreeningAssignmentRepository,
   ScreeningRecordsRepository,
   ScreeningRepository,
   TenderRepository,
@@ -15,6 +22,16 @@ import { newId } from '../common/ids.js';
 import { ScreeningWorkflowsGateway } from '../temporal/screening-workflows.gateway.js';
 import { TenderException, TenderExceptionCode } from '../tenders/tender.exception.js';
 import { tenderContext } from '../tenders/tenders.service.js';
+import type { DecisionDto } from './dtos/decision.dto.js';
+import type {
+  DeclineToAnswerDto,
+  ExtendDeadlineDto,
+  MinisterialAnswerDto,
+  MinisterialReferralDto,
+  ReplacementDto,
+  RepresentationsDto,
+  WithdrawalDto,
+} from './dtos/human-steps.dto.js';
 import type { StartScreeningDto } from './dtos/start-screening.dto.js';
 import { ScreeningException, ScreeningExceptionCode } from './screening.exception.js';
 
@@ -34,6 +51,7 @@ export class ScreeningsService {
     @Inject(PolicyRepository) private readonly policies: PolicyRepository,
     @Inject(ScreeningWorkflowsGateway) private readonly workflows: ScreeningWorkflowsGateway,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(ScreeningAssignmentRepository) private readonly assignments: ScreeningAssignmentRepository,
   ) {}
 
   /**
@@ -41,15 +59,31 @@ export class ScreeningsService {
    * supplier or the same Idempotency-Key. The row comes first, then the workflow (started with
    * USE_EXISTING), so a crash between the two heals on the next identical request.
    */
-  async start(tenderId: string, dto: StartScreeningDto, principal: Principal, idempotencyKey?: string): Promise<StartedScreening> {
+  async start(
+    tenderId: string,
+    dto: StartScreeningDto,
+    principal: Principal,
+    idempotencyKey?: string,
+  ): Promise<StartedScreening> {
     const tender = await this.tenders.findById(tenderId);
     if (!tender) throw new TenderException(TenderExceptionCode.NotFound, `No tender ${tenderId}.`);
     if (tender.status !== 'open') {
-      throw new ScreeningException(ScreeningExceptionCode.TenderClosed, `Tender ${tenderId} is ${tender.status}; no new screenings.`);
+      throw new ScreeningException(
+        ScreeningExceptionCode.TenderClosed,
+        `Tender ${tenderId} is ${tender.status}; no new screenings.`,
+      );
     }
     const policy = await this.policies.latest(tender.policyId);
-    if (!policy) throw new TenderException(TenderExceptionCode.UnknownPolicy, `Tender policy "${tender.policyId}" is not published.`);
-    const declarationMs = this.config.DECLARATION_DEADLINE_HOURS * 3_600_000;
+    if (!policy)
+      throw new TenderException(
+        TenderExceptionCode.UnknownPolicy,
+        `Tender policy "${tender.policyId}" is not published.`,
+      );
+    // The human steps' durations come from the policy version the screening pins, like its scoring.
+    const durations = {
+      ...resolveDurations(parsePolicy(policy.document)),
+      amendmentWindowMs: this.config.DECLARATION_AMENDMENT_SECONDS * 1000,
+    };
     const supplierKey = `${normaliseName(dto.supplier.name) || dto.supplier.name.trim().toLowerCase()}|${dto.supplier.country}`;
     const { screening, created } = await this.screenings.insertOrGetExisting({
       id: newId('scr'),
@@ -65,20 +99,27 @@ export class ScreeningsService {
       startedBy: principal.userId,
       policyId: policy.id,
       policyVersion: policy.version,
-      invitationExpiresAt: new Date(Date.now() + declarationMs),
+      invitationExpiresAt: new Date(Date.now() + durations.declarationMs),
     });
     await this.workflows.start({
       screeningId: screening.id,
       tender: tenderContext(tender),
-      supplier: { name: screening.supplierName, country: screening.supplierCountry, identifiers: screening.supplierIdentifiers },
+      supplier: {
+        name: screening.supplierName,
+        country: screening.supplierCountry,
+        identifiers: screening.supplierIdentifiers,
+      },
       startedBy: { userId: screening.startedBy, role: 'buyer' },
       policy: { id: screening.policyId, version: screening.policyVersion },
-      durations: { declarationMs: Math.max(1000, screening.invitationExpiresAt.getTime() - screening.createdAt.getTime()) },
+      durations,
     });
     return {
       screening,
       created,
-      invitation: { token: this.tokens.invitationToken(screening.id), expiresAt: screening.invitationExpiresAt.toISOString() },
+      invitation: {
+        token: this.tokens.invitationToken(screening.id),
+        expiresAt: screening.invitationExpiresAt.toISOString(),
+      },
     };
   }
 
@@ -90,11 +131,12 @@ export class ScreeningsService {
 
   async details(id: string) {
     const screening = await this.get(id);
-    const [declaration, findings] = await Promise.all([
+    const [declaration, findings, assignment] = await Promise.all([
       this.records.latestDeclaration(id),
       this.records.findingsOfLatestRound(id),
+      this.assignments.find(id),
     ]);
-    return { screening, declaration, findings };
+    return { screening, declaration, findings, assignment };
   }
 
   list(filter: { status?: ScreeningEntity['status']; tenderId?: string; limit: number; offset: number }) {
@@ -104,22 +146,107 @@ export class ScreeningsService {
   async submitDeclaration(id: string, declaration: Declaration, updateId?: string) {
     await this.get(id);
     const at = new Date().toISOString();
-    return this.workflows.submitDeclaration(id, { declaration: { ...declaration, attestation: { ...declaration.attestation, at } } }, updateId);
+    return this.workflows.submitDeclaration(
+      id,
+      { declaration: { ...declaration, attestation: { ...declaration.attestation, at } } },
+      updateId,
+    );
   }
 
-  async decide(
+  async decide(id: string, principal: StaffPrincipal, body: DecisionDto, updateId?: string) {
+    await this.get(id);
+    return this.workflows.decide(id, { ...body, actor: signer(principal) }, updateId);
+  }
+
+  async extendDeadline(id: string, principal: StaffPrincipal, body: ExtendDeadlineDto, updateId?: string) {
+    await this.get(id);
+    return this.workflows.extendDeadline(id, { ...body, actor: as(principal, 'buyer') }, updateId);
+  }
+
+  async withdraw(id: string, principal: StaffPrincipal, body: WithdrawalDto, updateId?: string) {
+    await this.get(id);
+    return this.workflows.withdraw(id, { ...body, actor: as(principal, 'buyer') }, updateId);
+  }
+
+  async makeRepresentations(id: string, body: RepresentationsDto, updateId?: string) {
+    await this.get(id);
+    return this.workflows.makeRepresentations(id, { text: body.text }, updateId);
+  }
+
+  async replaceAssociatedPerson(id: string, body: ReplacementDto, updateId?: string) {
+    await this.get(id);
+    return this.workflows.replaceAssociatedPerson(
+      id,
+      { subcontractors: body.subcontractors as DeclaredSubcontractor[], explanation: body.explanation },
+      updateId,
+    );
+  }
+
+  async declineToAnswer(id: string, body: DeclineToAnswerDto, updateId?: string) {
+    await this.get(id);
+    return this.workflows.declineToAnswer(id, { reason: body.reason }, updateId);
+  }
+
+  async recordMinisterialReferral(
     id: string,
-    principal: Principal & { kind: 'user' },
-    body: { decision: DecisionKind; reason: string; questions?: string[] },
+    principal: StaffPrincipal,
+    body: MinisterialReferralDto,
     updateId?: string,
   ) {
     await this.get(id);
-    const actor: Actor = { userId: principal.userId, role: signingRole(principal.roles) };
-    return this.workflows.decide(id, { actor, ...body }, updateId);
+    return this.workflows.recordMinisterialReferral(
+      id,
+      { ...body, actor: as(principal, 'approver') },
+      updateId,
+    );
+  }
+
+  async recordMinisterialAnswer(
+    id: string,
+    principal: StaffPrincipal,
+    body: MinisterialAnswerDto,
+    updateId?: string,
+  ) {
+    await this.get(id);
+    return this.workflows.recordMinisterialAnswer(
+      id,
+      { ...body, actor: as(principal, 'approver') },
+      updateId,
+    );
+  }
+
+  /** What the invited supplier needs to know: the step, its deadline and any questions. */
+  async invitation(id: string) {
+    const screening = await this.get(id);
+    const state = await this.workflows.state(id);
+    const waiting = state.waitingFor?.pools.includes('supplier') ? state.waitingFor : null;
+    return {
+      id,
+      status: state.status,
+      step: waiting?.step ?? null,
+      dueAt: waiting?.dueAt ?? null,
+      questions: state.status === 'information_requested' ? state.questions : [],
+      concernsConnectedPersons: state.informationRequest?.concernsConnectedPersons ?? false,
+      amendableUntil: state.amendableUntil,
+      replacementAllowed:
+        state.status === 'awaiting_representations' && (state.route?.replacementAllowed ?? false),
+      exclusionReason:
+        state.status === 'awaiting_representations' ? (state.risk?.outcomeBasis?.reason ?? null) : null,
+      outcome: screening.decision?.outcome ?? null,
+    };
   }
 }
 
+type StaffPrincipal = Principal & { kind: 'user' };
+
 /** The role a person signs with: approver outranks reviewer when someone holds both. */
-function signingRole(roles: Role[]): Role {
-  return roles.includes('approver') ? 'approver' : roles.includes('reviewer') ? 'reviewer' : roles[0];
+function signer(principal: StaffPrincipal): Actor {
+  const { roles } = principal;
+  const role = roles.includes('approver') ? 'approver' : roles.includes('reviewer') ? 'reviewer' : roles[0];
+  return { userId: principal.userId, role };
+}
+
+/** The actor for an action the route already restricted to `role`. */
+function as(principal: StaffPrincipal, role: Role): Actor {
+  return { userId: principal.userId, role };
 }

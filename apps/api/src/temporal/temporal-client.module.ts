@@ -10,7 +10,8 @@ import { ScreeningWorkflowsGateway } from './screening-workflows.gateway.js';
   providers: [
     {
       provide: Client,
-      useFactory: (config: AppConfig) => connectTemporalClient(config.TEMPORAL_ADDRESS!, config.TEMPORAL_NAMESPACE),
+      useFactory: (config: AppConfig) =>
+        connectTemporalClient(config.TEMPORAL_ADDRESS!, config.TEMPORAL_NAMESPACE),
       inject: [AppConfig],
     },
     ScreeningWorkflowsGateway,

@@ -23,10 +23,16 @@ export class TendersService {
   async create(dto: CreateTenderDto, createdBy: string): Promise<TenderEntity> {
     const policyId = dto.policyId ?? defaultPolicyIdFor(dto.buyer.type);
     if (!(await this.policies.latest(policyId))) {
-      throw new TenderException(TenderExceptionCode.UnknownPolicy, `policyId: no published policy "${policyId}"; see GET /v1/policies.`);
+      throw new TenderException(
+        TenderExceptionCode.UnknownPolicy,
+        `policyId: no published policy "${policyId}"; see GET /v1/policies.`,
+      );
     }
     if (await this.tenders.findByReference(dto.reference)) {
-      throw new TenderException(TenderExceptionCode.DuplicateReference, `A tender with reference "${dto.reference}" exists already.`);
+      throw new TenderException(
+        TenderExceptionCode.DuplicateReference,
+        `A tender with reference "${dto.reference}" exists already.`,
+      );
     }
     return this.tenders.insert({
       id: newId('tnd'),

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { AssessRiskInput, RiskAssessment } from '../../../../libs/contracts/src/index.js';
-import { parsePolicy, scoreFindings } from '../../../../libs/domain/src/policy/index.js';
+import { parsePolicy, scoreFindings, type PolicyDocument } from '../../../../libs/domain/src/policy/index.js';
 import type { PolicyRepository } from '../../../../libs/persistence/src/index.js';
 
 /** Scores a round's findings under the exact policy version the screening pinned at start. */
@@ -8,16 +8,21 @@ export class RiskAssessmentService {
   constructor(private readonly policies: PolicyRepository) {}
 
   async assess(input: AssessRiskInput): Promise<RiskAssessment> {
-    const stored = await this.policies.find(input.policy.id, input.policy.version);
+    const policy = await this.loadPolicy(input.policy);
+    const active = input.findings.filter((f) => !f.dismissed);
+    return scoreFindings(active, policy, input.tender, input.referenceDataVersion);
+  }
+
+  /** The exact published version a screening pinned; fails the activity for good when it is missing. */
+  async loadPolicy(ref: { id: string; version: number }): Promise<PolicyDocument> {
+    const stored = await this.policies.find(ref.id, ref.version);
     if (!stored) {
       // Retrying cannot make a missing policy version appear: fail the activity for good.
       throw ApplicationFailure.nonRetryable(
-        `Policy ${input.policy.id} v${input.policy.version} is not published`,
+        `Policy ${ref.id} v${ref.version} is not published`,
         'PolicyNotFound',
       );
     }
-    const policy = parsePolicy(stored.document);
-    const active = input.findings.filter((f) => !f.dismissed);
-    return scoreFindings(active, policy, input.tender, input.referenceDataVersion);
+    return parsePolicy(stored.document);
   }
 }

@@ -3,8 +3,16 @@
 import { createHash } from 'node:crypto';
 import type { ScreeningActivities } from '../../../../libs/contracts/src/index.js';
 import { canonicalJson, type AuditEventRepository } from '../../../../libs/audit/src/index.js';
-import type { ScreeningRecordsRepository, ScreeningRepository } from '../../../../libs/persistence/src/index.js';
+import type {
+  NotificationOutboxRepository,
+  ScreeningAssignmentRepository,
+  ScreeningRecordsRepository,
+  ScreeningRepository,
+} from '../../../../libs/persistence/src/index.js';
+import type { FindingDismissalRepository } from '../../../../libs/persistence/src/repositories/finding-dismissal.repository.js';
+import { applyDismissals } from '../../../../libs/reference-data/src/matching/index.js';
 import type { ChecksService } from '../checks/checks.service.js';
+import { createNotificationActivities } from '../notifications/notification.activities.js';
 import type { RiskAssessmentService } from '../risk/risk-assessment.service.js';
 
 export interface ScreeningActivityDeps {
@@ -13,10 +21,15 @@ export interface ScreeningActivityDeps {
   records: ScreeningRecordsRepository;
   checks: ChecksService;
   risk: RiskAssessmentService;
+  assignments: ScreeningAssignmentRepository;
+  outbox: NotificationOutboxRepository;
+  dismissals: FindingDismissalRepository;
 }
 
 export function createScreeningActivities(deps: ScreeningActivityDeps): ScreeningActivities {
   return {
+    ...createNotificationActivities(deps),
+
     async recordAuditEvent(input) {
       const { seq, hash } = await deps.audit.append(input);
       return { seq, hash };
@@ -24,6 +37,11 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
 
     async syncReadModel(snapshot) {
       await deps.screenings.applySnapshot(snapshot);
+      await deps.assignments.apply(snapshot.screeningId, snapshot.stateVersion, snapshot.waitingFor);
+    },
+
+    async loadPolicyRules(policy) {
+      return deps.risk.loadPolicy(policy);
     },
 
     async saveDeclaration({ screeningId, revision, declaration, submittedAt }) {
@@ -32,10 +50,23 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
       return { digest };
     },
 
-    async runChecks(input) {
-      const result = await deps.checks.run(input);
-      await deps.records.saveFindings(input.screeningId, input.round, result.findings);
-      return result;
+    async currentReferenceDataVersion() {
+      return deps.checks.currentReferenceDataVersion();
+    },
+
+    async runCheck(input) {
+      return deps.checks.run(input);
+    },
+
+    async recordFindings({ screeningId, round, findings }) {
+      // Reviewers' dismissals hold across rounds: read them as the round's findings are recorded.
+      const dismissals = await deps.dismissals.forScreening(screeningId);
+      const ordered = applyDismissals(
+        [...findings].sort((a, b) => a.key.localeCompare(b.key)),
+        dismissals.map((d) => ({ ...d, by: d.dismissedBy, at: d.dismissedAt.toISOString() })),
+      );
+      await deps.records.saveFindings(screeningId, round, ordered);
+      return ordered;
     },
 
     async assessRisk(input) {

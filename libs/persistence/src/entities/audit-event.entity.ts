@@ -8,7 +8,7 @@ import { ScreeningEntity } from './screening.entity.js';
 @Entity({ name: 'audit_events' })
 @Index('uq_audit_events_screening_seq', ['screeningId', 'seq'], { unique: true })
 @Index('uq_audit_events_screening_event_key', ['screeningId', 'eventKey'], { unique: true })
-@Index('ix_audit_events_occurred_at', ['occurredAt'])
+@Index('ix_audit_events_occurred_at_id', ['occurredAt', 'id'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'pk_audit_events' })
   id: string;

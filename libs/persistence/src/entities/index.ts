@@ -2,7 +2,9 @@ import { ApiKeyEntity } from './api-key.entity.js';
 import { ApprovalEntity } from './approval.entity.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import { DeclarationEntity } from './declaration.entity.js';
+import { FindingDismissalEntity } from './finding-dismissal.entity.js';
 import { FindingEntity } from './finding.entity.js';
+import { NotificationEntity } from './notification.entity.js';
 import { PolicyEntity } from './policy.entity.js';
 import { ReferenceBrandEntity } from './reference-brand.entity.js';
 import { ReferenceDatasetEntity } from './reference-dataset.entity.js';
@@ -11,6 +13,7 @@ import { ReferenceJurisdictionEntity } from './reference-jurisdiction.entity.js'
 import { ReferenceNameEntity } from './reference-name.entity.js';
 import { ReferenceOwnershipEntity } from './reference-ownership.entity.js';
 import { RiskAssessmentEntity } from './risk-assessment.entity.js';
+import { ScreeningAssignmentEntity } from './screening-assignment.entity.js';
 import { ScreeningEntity } from './screening.entity.js';
 import { TenderEntity } from './tender.entity.js';
 
@@ -19,7 +22,9 @@ export {
   ApprovalEntity,
   AuditEventEntity,
   DeclarationEntity,
+  FindingDismissalEntity,
   FindingEntity,
+  NotificationEntity,
   PolicyEntity,
   ReferenceBrandEntity,
   ReferenceDatasetEntity,
@@ -28,6 +33,7 @@ export {
   ReferenceNameEntity,
   ReferenceOwnershipEntity,
   RiskAssessmentEntity,
+  ScreeningAssignmentEntity,
   ScreeningEntity,
   TenderEntity,
 };
@@ -37,7 +43,9 @@ export const ENTITIES = [
   ApprovalEntity,
   AuditEventEntity,
   DeclarationEntity,
+  FindingDismissalEntity,
   FindingEntity,
+  NotificationEntity,
   PolicyEntity,
   ReferenceBrandEntity,
   ReferenceDatasetEntity,
@@ -46,6 +54,7 @@ export const ENTITIES = [
   ReferenceNameEntity,
   ReferenceOwnershipEntity,
   RiskAssessmentEntity,
+  ScreeningAssignmentEntity,
   ScreeningEntity,
   TenderEntity,
 ];

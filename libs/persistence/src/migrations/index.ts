@@ -1,5 +1,15 @@
 import { InitialSchema1764489600000 } from './1764489600000-initial-schema.js';
+import { RuntimeRoleGrants1796021942714 } from './1796021942714-runtime-role-grants.js';
+import { NotificationOutboxAndAssignments1796200000000 } from './1796200000000-notification-outbox-and-assignments.js';
+import { AuditEventsPeriodIndex1796300000000 } from './1796300000000-audit-events-period-index.js';
+import { FindingDismissals1796400000000 } from './1796400000000-finding-dismissals.js';
 
 /** Every migration, oldest first. A new migration is written, reviewed, and added here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const MIGRATIONS: Function[] = [InitialSchema1764489600000];
+export const MIGRATIONS: Function[] = [
+  InitialSchema1764489600000,
+  RuntimeRoleGrants1796021942714,
+  NotificationOutboxAndAssignments1796200000000,
+  AuditEventsPeriodIndex1796300000000,
+  FindingDismissals1796400000000,
+];

@@ -9,8 +9,12 @@ export class ApiKeyRepository {
     return this.db.getRepository(ApiKeyEntity).findOneBy({ tokenHash, revokedAt: IsNull() });
   }
 
-  async insert(row: Pick<ApiKeyEntity, 'tokenHash' | 'userId' | 'roles' | 'createdBy'>): Promise<ApiKeyEntity> {
-    const saved = await this.db.getRepository(ApiKeyEntity).save(this.db.getRepository(ApiKeyEntity).create(row));
+  async insert(
+    row: Pick<ApiKeyEntity, 'tokenHash' | 'userId' | 'roles' | 'createdBy'>,
+  ): Promise<ApiKeyEntity> {
+    const saved = await this.db
+      .getRepository(ApiKeyEntity)
+      .save(this.db.getRepository(ApiKeyEntity).create(row));
     return saved;
   }
 }

@@ -11,7 +11,13 @@ import { RiskAssessmentEntity } from '../entities/risk-assessment.entity.js';
 export class ScreeningRecordsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async saveDeclaration(screeningId: string, revision: number, data: Declaration, digest: string, submittedAt: Date) {
+  async saveDeclaration(
+    screeningId: string,
+    revision: number,
+    data: Declaration,
+    digest: string,
+    submittedAt: Date,
+  ) {
     await this.db
       .createQueryBuilder()
       .insert()
@@ -22,7 +28,9 @@ export class ScreeningRecordsRepository {
   }
 
   latestDeclaration(screeningId: string): Promise<DeclarationEntity | null> {
-    return this.db.getRepository(DeclarationEntity).findOne({ where: { screeningId }, order: { revision: 'DESC' } });
+    return this.db
+      .getRepository(DeclarationEntity)
+      .findOne({ where: { screeningId }, order: { revision: 'DESC' } });
   }
 
   async saveFindings(screeningId: string, round: number, findings: Finding[]): Promise<void> {

@@ -33,7 +33,9 @@ export class ScreeningRepository {
    * Inserts the screening unless the same tender + supplier (or the same idempotency key) exists,
    * and returns whichever row now stands. Safe under concurrent identical requests.
    */
-  async insertOrGetExisting(row: Partial<ScreeningEntity>): Promise<{ screening: ScreeningEntity; created: boolean }> {
+  async insertOrGetExisting(
+    row: Partial<ScreeningEntity>,
+  ): Promise<{ screening: ScreeningEntity; created: boolean }> {
     const inserted = await this.db
       .createQueryBuilder()
       .insert()
@@ -65,7 +67,10 @@ export class ScreeningRepository {
   }
 
   /** Copies the workflow's state; a snapshot older than the stored one is ignored, so order never matters. */
-  async applySnapshot(snapshot: ReadModelSnapshot, manager: EntityManager = this.db.manager): Promise<boolean> {
+  async applySnapshot(
+    snapshot: ReadModelSnapshot,
+    manager: EntityManager = this.db.manager,
+  ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()
       .update(ScreeningEntity)
@@ -78,8 +83,15 @@ export class ScreeningRepository {
         requiredApprovals: snapshot.requiredApprovals,
         approvals: snapshot.approvals,
         decision: snapshot.decision,
+        // The supplier's token lives as long as its current deadline (declaration, answers, representations).
+        ...(snapshot.invitationExpiresAt
+          ? { invitationExpiresAt: new Date(snapshot.invitationExpiresAt) }
+          : {}),
       } as QueryDeepPartialEntity<ScreeningEntity>)
-      .where('id = :id AND state_version < :version', { id: snapshot.screeningId, version: snapshot.stateVersion })
+      .where('id = :id AND state_version < :version', {
+        id: snapshot.screeningId,
+        version: snapshot.stateVersion,
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }

@@ -10,6 +10,7 @@ import type {
 } from '../../../contracts/src/index.js';
 import { normaliseName } from '../../../domain/src/names/normalise.js';
 import type { ListMembershipFact } from '../parsers/import-record.js';
+import { identifierKey } from '../identifier-key.js';
 
 export type FactRow = Record<string, unknown>;
 
@@ -99,9 +100,9 @@ function ownListEntry({ listId, since, sourceUrl, note }: ListMembership): ListM
   return { listId, since, sourceUrl, note };
 }
 
-/** "SCHEME:ID" upper-cased, each once: the exact-identifier index compares these. */
+/** Each identifier once, in the form the exact-identifier index compares. */
 function identifierKeys(identifiers: Identifier[]): string[] {
-  return [...new Set(identifiers.map(({ scheme, id }) => `${scheme}:${id}`.toUpperCase()))];
+  return [...new Set(identifiers.map(identifierKey))];
 }
 
 interface IndexedName {

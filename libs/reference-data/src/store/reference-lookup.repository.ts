@@ -22,7 +22,8 @@ export interface NameHit extends ReferenceEntityView {
   matchedNormalised: string;
 }
 
-const AS_OF = (alias: string) => `${alias}.version_from <= $1 AND (${alias}.version_to IS NULL OR ${alias}.version_to > $1)`;
+const AS_OF = (alias: string) =>
+  `${alias}.version_from <= $1 AND (${alias}.version_to IS NULL OR ${alias}.version_to > $1)`;
 
 const ENTITY_COLUMNS = `e.id AS "rowId", e.external_id AS "externalId", e.kind, e.name, e.aliases, e.country,
   e.identifiers, e.topics, e.lists, e.fact_source AS "source", e.confidence`;
@@ -32,7 +33,9 @@ export class ReferenceLookupRepository {
 
   /** The newest reference-data version, "0" when nothing was ever imported. */
   async currentVersion(): Promise<number> {
-    const [row] = await this.db.query('SELECT COALESCE(MAX(version), 0)::int AS version FROM reference_datasets');
+    const [row] = await this.db.query(
+      'SELECT COALESCE(MAX(version), 0)::int AS version FROM reference_datasets',
+    );
     return row.version as number;
   }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { DecisionKind } from '../../../../../libs/contracts/src/index.js';
 
 const DECISIONS: DecisionKind[] = ['approve', 'reject', 'request_information'];
@@ -21,4 +21,20 @@ export class DecisionDto {
   @IsString({ each: true })
   @Length(3, 2000, { each: true })
   questions?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'Approve an excluded outcome where the policy allows an override; the reason must justify it (30+ characters).',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'override must be true or false' })
+  override?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'With request_information: the questions concern connected or associated persons; a supplier refusing to answer is excluded (Procurement Act 2023 s30).',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'concernsConnectedPersons must be true or false' })
+  concernsConnectedPersons?: boolean;
 }

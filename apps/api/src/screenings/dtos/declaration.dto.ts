@@ -21,10 +21,15 @@ const COUNTRY_MESSAGE = 'must be an ISO 3166-1 alpha-2 code such as GB';
 
 export class DeclaredOwnerDto {
   @ApiProperty() @IsString() @Length(1, 300) name: string;
-  @ApiProperty({ example: 'GB' }) @Matches(COUNTRY, { message: `country ${COUNTRY_MESSAGE}` }) country: string;
+  @ApiProperty({ example: 'GB' })
+  @Matches(COUNTRY, { message: `country ${COUNTRY_MESSAGE}` })
+  country: string;
   @ApiPropertyOptional({ example: 100 }) @IsOptional() @IsNumber() @Min(0) @Max(100) share?: number;
   @ApiPropertyOptional({ type: [IdentifierDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => IdentifierDto)
   identifiers?: IdentifierDto[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() isState?: boolean;
 }
@@ -33,7 +38,10 @@ export class UltimateParentDto {
   @ApiProperty() @IsString() @Length(1, 300) name: string;
   @ApiProperty() @Matches(COUNTRY, { message: `country ${COUNTRY_MESSAGE}` }) country: string;
   @ApiPropertyOptional({ type: [IdentifierDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => IdentifierDto)
   identifiers?: IdentifierDto[];
 }
 
@@ -45,12 +53,21 @@ export class ComponentDto {
 export class ProductDto {
   @ApiProperty({ example: 'HiLook' }) @IsString() @Length(1, 200) brand: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) model?: string;
-  @ApiPropertyOptional({ example: 'Unknown' }) @IsOptional() @IsString() @Length(1, 300) manufacturer?: string;
+  @ApiPropertyOptional({ example: 'Unknown' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  manufacturer?: string;
   @ApiPropertyOptional({ example: 'CN' })
-  @IsOptional() @Matches(COUNTRY, { message: `countryOfOrigin ${COUNTRY_MESSAGE}` })
+  @IsOptional()
+  @Matches(COUNTRY, { message: `countryOfOrigin ${COUNTRY_MESSAGE}` })
   countryOfOrigin?: string;
   @ApiPropertyOptional({ type: [ComponentDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ComponentDto)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ComponentDto)
   components?: ComponentDto[];
 }
 
@@ -59,7 +76,10 @@ export class SubcontractorDto {
   @ApiProperty() @Matches(COUNTRY, { message: `country ${COUNTRY_MESSAGE}` }) country: string;
   @ApiPropertyOptional({ example: 'installation' }) @IsOptional() @IsString() @Length(1, 200) role?: string;
   @ApiPropertyOptional({ type: [IdentifierDto] })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => IdentifierDto)
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => IdentifierDto)
   identifiers?: IdentifierDto[];
 }
 
@@ -73,23 +93,35 @@ export class AttestationDto {
 
 export class DeclarationDto {
   @ApiProperty({ type: [DeclaredOwnerDto] })
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => DeclaredOwnerDto)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => DeclaredOwnerDto)
   owners: DeclaredOwnerDto[];
 
   @ApiPropertyOptional({ type: UltimateParentDto, nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => UltimateParentDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UltimateParentDto)
   ultimateParent?: UltimateParentDto | null;
 
   @ApiProperty({ example: ['GB'] })
-  @IsArray() @Matches(COUNTRY, { each: true, message: `each countriesOfOperation entry ${COUNTRY_MESSAGE}` })
+  @IsArray()
+  @Matches(COUNTRY, { each: true, message: `each countriesOfOperation entry ${COUNTRY_MESSAGE}` })
   countriesOfOperation: string[];
 
   @ApiProperty({ type: [ProductDto] })
-  @IsArray() @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => ProductDto)
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => ProductDto)
   products: ProductDto[];
 
   @ApiProperty({ type: [SubcontractorDto] })
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => SubcontractorDto)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => SubcontractorDto)
   subcontractors: SubcontractorDto[];
 
   @ApiProperty({ example: false })
@@ -97,6 +129,7 @@ export class DeclarationDto {
   foreignIntelligenceLawExposure: boolean;
 
   @ApiProperty({ type: AttestationDto })
-  @ValidateNested() @Type(() => AttestationDto)
+  @ValidateNested()
+  @Type(() => AttestationDto)
   attestation: AttestationDto;
 }

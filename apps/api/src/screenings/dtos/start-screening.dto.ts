@@ -5,7 +5,9 @@ import { IsArray, IsEmail, IsOptional, IsString, Length, Matches, ValidateNested
 export class IdentifierDto {
   @ApiProperty({ example: 'GB-COH' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}$/, { message: 'scheme must be a short code such as GB-COH, LEI, CN-USCC, DUNS' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}$/, {
+    message: 'scheme must be a short code such as GB-COH, LEI, CN-USCC, DUNS',
+  })
   scheme: string;
 
   @ApiProperty({ example: '01234567' })

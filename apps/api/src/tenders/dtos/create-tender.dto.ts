@@ -26,7 +26,10 @@ export class BuyerDto {
 }
 
 export class CreateTenderDto {
-  @ApiProperty({ example: 'ocds-h6vhtk-04a1b2', description: 'Your reference (e.g. the Find a Tender OCID); unique.' })
+  @ApiProperty({
+    example: 'ocds-h6vhtk-04a1b2',
+    description: 'Your reference (e.g. the Find a Tender OCID); unique.',
+  })
   @IsString()
   @Length(1, 200)
   reference: string;
@@ -44,10 +47,16 @@ export class CreateTenderDto {
   @ApiPropertyOptional({ example: ['35125300'], description: 'CPV codes (8 digits, optional check digit).' })
   @IsOptional()
   @IsArray()
-  @Matches(/^\d{8}(-\d)?$/, { each: true, message: 'each CPV code must be 8 digits, optionally followed by -N' })
+  @Matches(/^\d{8}(-\d)?$/, {
+    each: true,
+    message: 'each CPV code must be 8 digits, optionally followed by -N',
+  })
   cpvCodes?: string[];
 
-  @ApiPropertyOptional({ default: false, description: 'A sensitive site in the sense of the Cabinet Office 2022 statement.' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'A sensitive site in the sense of the Cabinet Office 2022 statement.',
+  })
   @IsOptional()
   @IsBoolean()
   sensitiveSite?: boolean;
@@ -55,10 +64,15 @@ export class CreateTenderDto {
   @ApiPropertyOptional({ example: 'video_surveillance' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z][a-z0-9_]{1,60}$/, { message: 'intendedUse must be a snake_case code such as video_surveillance' })
+  @Matches(/^[a-z][a-z0-9_]{1,60}$/, {
+    message: 'intendedUse must be a snake_case code such as video_surveillance',
+  })
   intendedUse?: string;
 
-  @ApiPropertyOptional({ example: 'uk-local-authority', description: 'Defaults to the policy for the buyer type.' })
+  @ApiPropertyOptional({
+    example: 'uk-local-authority',
+    description: 'Defaults to the policy for the buyer type.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)

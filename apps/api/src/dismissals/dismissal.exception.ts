@@ -1,0 +1,27 @@
+import { HttpException } from '@nestjs/common';
+
+export enum DismissalExceptionCode {
+  ScreeningNotFound = 'DISMISSAL_SCREENING_NOT_FOUND',
+  FindingNotFound = 'DISMISSAL_FINDING_NOT_FOUND',
+  NotANameHit = 'DISMISSAL_NOT_A_NAME_HIT',
+  ScreeningClosed = 'DISMISSAL_SCREENING_CLOSED',
+  AlreadyDismissed = 'DISMISSAL_ALREADY_DISMISSED',
+}
+
+const STATUS: Record<DismissalExceptionCode, number> = {
+  [DismissalExceptionCode.ScreeningNotFound]: 404,
+  [DismissalExceptionCode.FindingNotFound]: 404,
+  [DismissalExceptionCode.NotANameHit]: 422,
+  [DismissalExceptionCode.ScreeningClosed]: 409,
+  [DismissalExceptionCode.AlreadyDismissed]: 409,
+};
+
+export class DismissalException extends HttpException {
+  constructor(
+    readonly code: DismissalExceptionCode,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super({ message, details: { code, ...details } }, STATUS[code]);
+  }
+}
