@@ -121,7 +121,9 @@ describe('a screening from start to sign-off', () => {
     const screening = await waitForStatus(id, 'awaiting_review');
     expect(screening.declaration).toMatchObject({ revision: 1, products: [{ brand: 'HiLook' }] });
     expect(screening.findings.length).toBeGreaterThan(0);
-    expect(screening.findings.map((f: { code: string }) => f.code)).toContain('INTELLIGENCE_LAW_JURISDICTION');
+    expect(screening.findings.map((f: { code: string }) => f.code)).toContain(
+      'INTELLIGENCE_LAW_JURISDICTION',
+    );
     expect(screening.risk).toMatchObject({
       policy: { id: 'uk-local-authority', version: 1 },
       band: expect.stringMatching(/high|critical/),
@@ -332,6 +334,13 @@ describe('a screening from start to sign-off', () => {
       body: { decision: 'reject', reason: 'Not for us: the supplier cannot evidence its ownership.' },
     });
     expect(reviewed.body.status).toBe('rejected');
+  });
+
+  it('exposes Prometheus metrics without a token', async () => {
+    const metrics = await http('GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toContain('http_requests_total{method="POST",route="/v1/tenders",status="201"}');
+    expect(metrics.body).toMatch(/screenings\{status="approved"\} \d+/);
   });
 
   it('reports health of the database and Temporal', async () => {

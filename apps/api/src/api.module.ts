@@ -1,15 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '../../../libs/audit/src/index.js';
 import { AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
 import { PersistenceModule } from '../../../libs/persistence/src/index.js';
 import { AuditExportController } from './audit/audit-export.controller.js';
+import { ScreeningBatchesModule } from './batches/screening-batches.module.js';
 import { AuditController } from './audit/audit.controller.js';
 import { ApiKeysController } from './auth/api-keys.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { DismissalsModule } from './dismissals/dismissals.module.js';
 import { TokenService } from './auth/token.service.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsInterceptor } from './metrics/metrics.interceptor.js';
+import { MetricsRegistry } from './metrics/metrics.registry.js';
 import { DecisionReportService } from './reports/decision-report.service.js';
 import { ReportsController } from './reports/reports.controller.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
@@ -36,6 +40,7 @@ export class ApiModule {
         TemporalClientModule,
         ReferenceDataApiModule.forRoot(config),
         DismissalsModule,
+        ScreeningBatchesModule,
       ],
       controllers: [
         ApiKeysController,
@@ -46,6 +51,7 @@ export class ApiModule {
         AuditExportController,
         ReportsController,
         HealthController,
+        MetricsController,
         PoliciesController,
       ],
       providers: [
@@ -56,7 +62,9 @@ export class ApiModule {
         DecisionReportService,
         PoliciesService,
         PolicySimulationService,
+        MetricsRegistry,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: MetricsInterceptor },
       ],
     };
   }

@@ -10,6 +10,7 @@ import { WorkerModule } from '../../worker/src/worker.module.js';
 import { prepareDatabase } from '../../../libs/bootstrap/src/index.js';
 import { loadConfig, type AppConfig } from '../../../libs/config/src/index.js';
 import { startEmbeddedPostgres, startTemporalDevServer } from '../../../libs/embedded/src/index.js';
+import { installTemporalRuntimeLogging } from '../../../libs/temporal/src/index.js';
 import { loadOrCreateLocalSecrets } from './local-secrets.js';
 
 const log = (message: string) => console.log(`[start] ${message}`);
@@ -17,6 +18,7 @@ const log = (message: string) => console.log(`[start] ${message}`);
 async function main(): Promise<void> {
   const started = Date.now();
   const config: AppConfig = loadConfig();
+  installTemporalRuntimeLogging(config.LOG_LEVEL, { quiet: true });
   const dataDir = resolve(config.DATA_DIR);
   const secrets = loadOrCreateLocalSecrets(dataDir);
   config.BOOTSTRAP_ADMIN_TOKEN ??= secrets.bootstrapAdminToken;

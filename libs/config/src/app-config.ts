@@ -110,12 +110,6 @@ export class AppConfig {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'log';
 
-  /** How long a supplier has to submit its declaration, in hours (policy durations take over later). */
-  @Transform(toInt)
-  @IsInt({ message: 'must be a whole number of hours' })
-  @Min(1)
-  DECLARATION_DEADLINE_HOURS = 24 * 14;
-
   /** After a supplier submits, how long it may still amend the declaration before checks start (0: none). */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of seconds' })

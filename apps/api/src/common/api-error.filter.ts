@@ -46,7 +46,10 @@ export class ApiErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiErrorBody {
-    if (exception instanceof HttpException && (exception.cause as { type?: string })?.type === 'entity.parse.failed') {
+    if (
+      exception instanceof HttpException &&
+      (exception.cause as { type?: string })?.type === 'entity.parse.failed'
+    ) {
       return { statusCode: 400, error: REASON[400], message: 'The request body is not valid JSON.' };
     }
     if (exception instanceof HttpException) {

@@ -1,7 +1,7 @@
 import { builtInPolicy } from './packs/index.js';
 import { formatPolicyErrors, parsePolicy, validatePolicy } from './validate-policy.js';
 
-type Draft = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- drafts are deliberately malformed
+type Draft = Record<string, any>;
 
 function draftOf(id = 'uk-local-authority'): Draft {
   return JSON.parse(JSON.stringify(builtInPolicy(id)!)) as Draft;
