@@ -11,6 +11,8 @@ import type { NativeConnection, Worker } from '@temporalio/worker';
 import { AppConfig } from '../../../libs/config/src/index.js';
 import { createScreeningWorker } from '../../../libs/temporal/src/index.js';
 import { ScreeningActivitiesFactory } from './screening/screening-activities.factory.js';
+import { TenderActivitiesFactory } from './tenders/tender-activities.factory.js';
+import { ScreeningBatchActivitiesFactory } from './batches/screening-batch-activities.factory.js';
 
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -22,6 +24,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(ScreeningActivitiesFactory) private readonly activities: ScreeningActivitiesFactory,
+    @Inject(TenderActivitiesFactory) private readonly tenderActivities: TenderActivitiesFactory,
+    @Inject(ScreeningBatchActivitiesFactory)
+    private readonly batchActivities: ScreeningBatchActivitiesFactory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,7 +35,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       address,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      activities: this.activities.create(),
+      activities: {
+        ...this.activities.create(),
+        ...this.tenderActivities.create(),
+        ...this.batchActivities.create(),
+      },
     });
     this.worker = handle.worker;
     this.connection = handle.connection;

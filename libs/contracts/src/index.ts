@@ -4,3 +4,5 @@ export * from './reference-data.js';
 export * from './screening-activities.contract.js';
 export * from './screening-workflow.contract.js';
 export * from './task-queues.js';
+export * from './tender-workflow.contract.js';
+export * from './screening-batch-workflow.contract.js';

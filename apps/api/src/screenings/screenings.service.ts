@@ -6,7 +6,7 @@ import type {
   DeclaredSubcontractor,
   Role,
 } from '../../../../libs/contracts/src/index.js';
-import { normaliseName } from '../../../../libs/domain/src/names/index.js';
+import { supplierKey } from '../../../../libs/domain/src/screening/supplier-key.js';
 import { parsePolicy, resolveDurations } from '../../../../libs/domain/src/policy/index.js';
 import {
   PolicyRepository,
@@ -20,6 +20,7 @@ import type { Principal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
 import { newId } from '../common/ids.js';
 import { ScreeningWorkflowsGateway } from '../temporal/screening-workflows.gateway.js';
+import { TenderWorkflowsGateway } from '../temporal/tender-workflows.gateway.js';
 import { TenderException, TenderExceptionCode } from '../tenders/tender.exception.js';
 import { tenderContext } from '../tenders/tenders.service.js';
 import type { DecisionDto } from './dtos/decision.dto.js';
@@ -52,12 +53,14 @@ export class ScreeningsService {
     @Inject(ScreeningWorkflowsGateway) private readonly workflows: ScreeningWorkflowsGateway,
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(ScreeningAssignmentRepository) private readonly assignments: ScreeningAssignmentRepository,
+    @Inject(TenderWorkflowsGateway) private readonly tenderWorkflows: TenderWorkflowsGateway,
   ) {}
 
   /**
    * Starts one supplier's screening on a tender, or returns the existing one for the same tender +
    * supplier or the same Idempotency-Key. The row comes first, then the workflow (started with
-   * USE_EXISTING), so a crash between the two heals on the next identical request.
+   * USE_EXISTING), so a crash between the two heals on the next identical request. The screening runs
+   * as a child of the tender's workflow, which starts it with this very input (a no-op if it has it).
    */
   async start(
     tenderId: string,
@@ -67,7 +70,7 @@ export class ScreeningsService {
   ): Promise<StartedScreening> {
     const tender = await this.tenders.findById(tenderId);
     if (!tender) throw new TenderException(TenderExceptionCode.NotFound, `No tender ${tenderId}.`);
-    if (tender.status !== 'open') {
+    if (tender.status === 'closed') {
       throw new ScreeningException(
         ScreeningExceptionCode.TenderClosed,
         `Tender ${tenderId} is ${tender.status}; no new screenings.`,
@@ -84,14 +87,13 @@ export class ScreeningsService {
       ...resolveDurations(parsePolicy(policy.document)),
       amendmentWindowMs: this.config.DECLARATION_AMENDMENT_SECONDS * 1000,
     };
-    const supplierKey = `${normaliseName(dto.supplier.name) || dto.supplier.name.trim().toLowerCase()}|${dto.supplier.country}`;
     const { screening, created } = await this.screenings.insertOrGetExisting({
       id: newId('scr'),
       tenderId,
       supplierName: dto.supplier.name.trim(),
       supplierCountry: dto.supplier.country,
       supplierIdentifiers: dto.supplier.identifiers ?? [],
-      supplierKey,
+      supplierKey: supplierKey(dto.supplier.name, dto.supplier.country),
       contactEmail: dto.contactEmail ?? null,
       idempotencyKey: idempotencyKey ?? null,
       status: 'awaiting_declaration',
@@ -101,7 +103,7 @@ export class ScreeningsService {
       policyVersion: policy.version,
       invitationExpiresAt: new Date(Date.now() + durations.declarationMs),
     });
-    await this.workflows.start({
+    await this.tenderWorkflows.addSupplier({
       screeningId: screening.id,
       tender: tenderContext(tender),
       supplier: {

@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import { AppConfig } from '../../../../libs/config/src/index.js';
 import { connectTemporalClient } from '../../../../libs/temporal/src/index.js';
 import { ScreeningWorkflowsGateway } from './screening-workflows.gateway.js';
+import { TenderWorkflowsGateway } from './tender-workflows.gateway.js';
 
 /** The API's Temporal Client; the API drives workflows through it and never runs workflow logic. */
 @Global()
@@ -15,8 +16,9 @@ import { ScreeningWorkflowsGateway } from './screening-workflows.gateway.js';
       inject: [AppConfig],
     },
     ScreeningWorkflowsGateway,
+    TenderWorkflowsGateway,
   ],
-  exports: [Client, ScreeningWorkflowsGateway],
+  exports: [Client, ScreeningWorkflowsGateway, TenderWorkflowsGateway],
 })
 export class TemporalClientModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}

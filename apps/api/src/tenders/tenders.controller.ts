@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import { CloseTenderDto } from './dtos/close-tender.dto.js';
 import { CreateTenderDto } from './dtos/create-tender.dto.js';
 import { presentTender } from './tender.presenter.js';
 import { TendersService } from './tenders.service.js';
@@ -24,5 +25,19 @@ export class TendersController {
   async get(@Param('id') id: string) {
     const { tender, screenings } = await this.tenders.get(id);
     return presentTender(tender, screenings);
+  }
+
+  /** Closes the tender; screenings still open are withdrawn. */
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('buyer')
+  async close(
+    @Param('id') id: string,
+    @Body() body: CloseTenderDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const result = await this.tenders.close(id, principal, body.reason);
+    const { tender, screenings } = await this.tenders.get(id);
+    return { ...presentTender(tender, screenings), withdrawn: result.withdrawn };
   }
 }

@@ -16,4 +16,21 @@ export class TenderRepository {
     await this.db.getRepository(TenderEntity).insert(row);
     return (await this.findById(row.id!))!;
   }
+
+  /** Sets the status unless the tender is closed (a closed tender never reopens); true if it changed. */
+  async setStatus(id: string, status: string): Promise<boolean> {
+    const result = await this.db
+      .getRepository(TenderEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status })
+      .where('id = :id AND status <> :closed AND status <> :status', { id, closed: 'closed', status })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Closes the tender; idempotent. */
+  async close(id: string): Promise<void> {
+    await this.db.getRepository(TenderEntity).update({ id }, { status: 'closed' });
+  }
 }

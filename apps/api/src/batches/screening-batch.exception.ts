@@ -1,0 +1,22 @@
+import { HttpException } from '@nestjs/common';
+
+export enum ScreeningBatchExceptionCode {
+  NotFound = 'BATCH_NOT_FOUND',
+  Malformed = 'BATCH_MALFORMED',
+  TooLarge = 'BATCH_TOO_LARGE',
+}
+
+const STATUS: Record<ScreeningBatchExceptionCode, number> = {
+  [ScreeningBatchExceptionCode.NotFound]: 404,
+  [ScreeningBatchExceptionCode.Malformed]: 400,
+  [ScreeningBatchExceptionCode.TooLarge]: 413,
+};
+
+export class ScreeningBatchException extends HttpException {
+  constructor(
+    readonly code: ScreeningBatchExceptionCode,
+    message: string,
+  ) {
+    super({ message, details: { code } }, STATUS[code]);
+  }
+}
