@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     positives: { type: 'string', default: '2000' },
     negatives: { type: 'string', default: '2000' },
     listed: { type: 'string', default: '2000' },
-    'word-similarity': { type: 'string' },
+    'two-edit-similarity': { type: 'string' },
   },
 });
 const threshold = args.threshold === undefined ? DEFAULT_MATCH_THRESHOLD : Number(args.threshold);
@@ -63,13 +63,25 @@ async function main(): Promise<void> {
       source: 'bench-matching-quality',
       importedBy: 'bench',
     });
-    logProgress(`imported ${imported.recordsWritten} listed entities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    logProgress(
+      `imported ${imported.recordsWritten} listed entities in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const matcher = new NameMatcher(new MatchCandidatesRepository(bench.db), {
       threshold,
-      wordSimilarityThreshold: args['word-similarity'] === undefined ? undefined : Number(args['word-similarity']),
+      twoEditSimilarity:
+        args['two-edit-similarity'] === undefined ? undefined : Number(args['two-edit-similarity']),
     });
 
-    const tally: Tally = { positives: 0, found: 0, foundInTop5: 0, retrieved: 0, hits: 0, wrongHits: 0, falsePositives: [], missed: [] };
+    const tally: Tally = {
+      positives: 0,
+      found: 0,
+      foundInTop5: 0,
+      retrieved: 0,
+      hits: 0,
+      wrongHits: 0,
+      falsePositives: [],
+      missed: [],
+    };
     const queried = performance.now();
     for (const labelled of set.queries) await measure(matcher, imported.version, labelled, tally);
     const seconds = (performance.now() - queried) / 1000;
@@ -91,14 +103,20 @@ async function main(): Promise<void> {
     printFigure('scorer_only_recall_at_5', scorerOnly.recallAt5.toFixed(4));
     printFigure('queries_per_second', (set.queries.length / seconds).toFixed(0));
     printLoadAverage('at_end');
-    if (tally.falsePositives.length > 0) logProgress(`false positives:\n  ${tally.falsePositives.join('\n  ')}`);
+    if (tally.falsePositives.length > 0)
+      logProgress(`false positives:\n  ${tally.falsePositives.join('\n  ')}`);
     if (tally.missed.length > 0) logProgress(`missed positives:\n  ${tally.missed.join('\n  ')}`);
   } finally {
     await bench.close();
   }
 }
 
-async function measure(matcher: NameMatcher, version: number, labelled: LabelledQuery, tally: Tally): Promise<void> {
+async function measure(
+  matcher: NameMatcher,
+  version: number,
+  labelled: LabelledQuery,
+  tally: Tally,
+): Promise<void> {
   // Threshold 0 and a generous limit: every retrieved candidate comes back scored, best first.
   const ranked = await matcher.match(labelled.query, { asOfVersion: version, threshold: 0, limit: 1000 });
   const expected = labelled.expectedEntityId;
@@ -129,6 +147,8 @@ function ratio(numerator: number, denominator: number): number {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:matching-quality failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:matching-quality failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -41,7 +41,8 @@ const WARM_UP_QUERIES = 200;
 const SEED = 20250611;
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(ENTITY_COUNT) || ENTITY_COUNT < 1) throw new Error('--entities must be a positive whole number');
+  if (!Number.isInteger(ENTITY_COUNT) || ENTITY_COUNT < 1)
+    throw new Error('--entities must be a positive whole number');
   const bench = await openBenchDatabase(logProgress);
   try {
     printFigure('database', bench.description);
@@ -114,7 +115,11 @@ function buildQueries(sample: readonly MatchCandidate[]): MatchQuery[] {
       const entity = sample[(i / 2) % sample.length]!;
       const source = entity.aliases.length > 0 && rng.chance(0.3) ? rng.pick(entity.aliases) : entity.name;
       const identifiers = entity.identifiers.length > 0 && rng.chance(0.15) ? [...entity.identifiers] : [];
-      queries.push({ name: addNoise(source, 1 + rng.int(2), rng).name, country: entity.country, identifiers });
+      queries.push({
+        name: addNoise(source, 1 + rng.int(2), rng).name,
+        country: entity.country,
+        identifiers,
+      });
     } else {
       const company = strangers.next();
       queries.push({ name: company.name, country: rng.chance(0.7) ? company.country : null });
@@ -158,7 +163,10 @@ async function timeQueries(db: DataSource, version: number, queries: readonly Ma
     // Both processes' CPU time: what one core, fully used, would serve.
     printFigure('queries_per_second_per_core', (timed.length / (nodeSeconds + pgSeconds)).toFixed(0));
   } else {
-    printFigure('queries_per_second_per_core', `${(timed.length / wallSeconds).toFixed(0)} (sequential wall clock: the database server's CPU time is not readable from here)`);
+    printFigure(
+      'queries_per_second_per_core',
+      `${(timed.length / wallSeconds).toFixed(0)} (sequential wall clock: the database server's CPU time is not readable from here)`,
+    );
   }
 }
 
@@ -186,6 +194,8 @@ function backendCpuSeconds(pids: readonly number[]): number | null {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:matching-speed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench:matching-speed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -24,6 +24,9 @@ export interface BenchDatabase {
 export async function openBenchDatabase(log: (message: string) => void): Promise<BenchDatabase> {
   const server = process.env.DATABASE_URL;
   const scratch = server ? await scratchDatabaseOn(server) : await embeddedDatabase(log);
+  // Interrupted (Ctrl-C), the benchmark still drops what it created.
+  const onSignal = () => void scratch.drop().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     await runMigrations(scratch.url);
     const db = await createDataSource(scratch.url).initialize();
@@ -31,6 +34,7 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
       db,
       description: scratch.description,
       close: async () => {
+        process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
         await db.destroy();
         await scratch.drop();
       },
@@ -78,7 +82,11 @@ async function scratchDatabaseOn(serverUrl: string): Promise<ScratchDatabase> {
 async function embeddedDatabase(log: (message: string) => void): Promise<ScratchDatabase> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-matching-'));
   log(`starting an embedded PostgreSQL in ${folder} (set DATABASE_URL to use a server instead)`);
-  const embedded = await startEmbeddedPostgres({ dataDir: folder, port: await freePort(), database: 'bench' });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: folder,
+    port: await freePort(),
+    database: 'bench',
+  });
   return {
     url: embedded.url,
     description: 'embedded PostgreSQL in a temporary folder',

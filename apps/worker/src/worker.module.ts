@@ -16,6 +16,8 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { RiskAssessmentService } from './risk/risk-assessment.service.js';
 import { ScreeningActivitiesFactory } from './screening/screening-activities.factory.js';
 import { TemporalWorkerService } from './temporal-worker.service.js';
+import { TenderActivitiesFactory } from './tenders/tender-activities.factory.js';
+import { ScreeningBatchActivitiesFactory } from './batches/screening-batch-activities.factory.js';
 
 /** The worker's providers without the Temporal Worker itself (tests host their own worker). */
 @Module({})
@@ -54,8 +56,10 @@ export class WorkerCoreModule {
           inject: [PolicyRepository],
         },
         ScreeningActivitiesFactory,
+        TenderActivitiesFactory,
+        ScreeningBatchActivitiesFactory,
       ],
-      exports: [ScreeningActivitiesFactory],
+      exports: [ScreeningActivitiesFactory, TenderActivitiesFactory, ScreeningBatchActivitiesFactory],
     };
   }
 }

@@ -28,7 +28,12 @@ export class DismissalsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { created, dismissal } = await this.dismissals.dismiss(screeningId, findingKey, body.reason, principal);
+    const { created, dismissal } = await this.dismissals.dismiss(
+      screeningId,
+      findingKey,
+      body.reason,
+      principal,
+    );
     response.status(created ? 201 : 200);
     return dismissal;
   }

@@ -8,7 +8,12 @@
 // screening row, so the chain stays gap-free whoever appends.
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditEventRepository, AuditTrailSealedError } from '../../../../libs/audit/src/index.js';
-import { FINAL_STATUSES, type Finding, type Role, type ScreeningStatus } from '../../../../libs/contracts/src/index.js';
+import {
+  FINAL_STATUSES,
+  type Finding,
+  type Role,
+  type ScreeningStatus,
+} from '../../../../libs/contracts/src/index.js';
 import {
   ScreeningRecordsRepository,
   ScreeningRepository,

@@ -17,6 +17,10 @@ import {
 import { ReferenceGraphRepository } from '../../../../libs/reference-data/src/store/reference-graph.repository.js';
 import { declaration, scoreUnder, tender } from './check-test-data.js';
 import { ChecksService } from './checks.service.js';
+import {
+  MatchCandidatesRepository,
+  NameMatcher,
+} from '../../../../libs/reference-data/src/matching/index.js';
 import { NameScreeningService } from './name-screening.service.js';
 import { ReferenceChecks } from './reference-checks.providers.js';
 import { ReferenceReaderFactory } from './reference/db-reference-reader.js';
@@ -31,7 +35,8 @@ describe('ChecksService on the seed reference data', () => {
     await loadSeedReferenceData(db);
     const lookup = new ReferenceLookupRepository(db);
     const readers = new ReferenceReaderFactory(new ReferenceGraphRepository(db), lookup);
-    sut = new ChecksService(lookup, new NameScreeningService(lookup), new ReferenceChecks(readers));
+    const nameScreening = new NameScreeningService(new NameMatcher(new MatchCandidatesRepository(db)));
+    sut = new ChecksService(lookup, nameScreening, new ReferenceChecks(readers));
     version = await sut.currentReferenceDataVersion();
   });
 

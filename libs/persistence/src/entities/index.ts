@@ -11,9 +11,12 @@ import { ReferenceDatasetEntity } from './reference-dataset.entity.js';
 import { ReferenceEntityEntity } from './reference-entity.entity.js';
 import { ReferenceJurisdictionEntity } from './reference-jurisdiction.entity.js';
 import { ReferenceNameEntity } from './reference-name.entity.js';
+import { ReferenceNameTermEntity } from './reference-name-term.entity.js';
 import { ReferenceOwnershipEntity } from './reference-ownership.entity.js';
 import { RiskAssessmentEntity } from './risk-assessment.entity.js';
 import { ScreeningAssignmentEntity } from './screening-assignment.entity.js';
+import { ScreeningBatchItemEntity } from './screening-batch-item.entity.js';
+import { ScreeningBatchEntity } from './screening-batch.entity.js';
 import { ScreeningEntity } from './screening.entity.js';
 import { TenderEntity } from './tender.entity.js';
 
@@ -31,12 +34,16 @@ export {
   ReferenceEntityEntity,
   ReferenceJurisdictionEntity,
   ReferenceNameEntity,
+  ReferenceNameTermEntity,
   ReferenceOwnershipEntity,
   RiskAssessmentEntity,
   ScreeningAssignmentEntity,
+  ScreeningBatchEntity,
+  ScreeningBatchItemEntity,
   ScreeningEntity,
   TenderEntity,
 };
+export type { BatchSupplier } from './screening-batch-item.entity.js';
 
 export const ENTITIES = [
   ApiKeyEntity,
@@ -52,9 +59,12 @@ export const ENTITIES = [
   ReferenceEntityEntity,
   ReferenceJurisdictionEntity,
   ReferenceNameEntity,
+  ReferenceNameTermEntity,
   ReferenceOwnershipEntity,
   RiskAssessmentEntity,
   ScreeningAssignmentEntity,
+  ScreeningBatchEntity,
+  ScreeningBatchItemEntity,
   ScreeningEntity,
   TenderEntity,
 ];

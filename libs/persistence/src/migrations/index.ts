@@ -3,6 +3,8 @@ import { RuntimeRoleGrants1796021942714 } from './1796021942714-runtime-role-gra
 import { NotificationOutboxAndAssignments1796200000000 } from './1796200000000-notification-outbox-and-assignments.js';
 import { AuditEventsPeriodIndex1796300000000 } from './1796300000000-audit-events-period-index.js';
 import { FindingDismissals1796400000000 } from './1796400000000-finding-dismissals.js';
+import { ScreeningBatches1796500000000 } from './1796500000000-screening-batches.js';
+import { ReferenceNameTerms1796610000000 } from './1796610000000-reference-name-terms.js';
 
 /** Every migration, oldest first. A new migration is written, reviewed, and added here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -12,4 +14,6 @@ export const MIGRATIONS: Function[] = [
   NotificationOutboxAndAssignments1796200000000,
   AuditEventsPeriodIndex1796300000000,
   FindingDismissals1796400000000,
+  ScreeningBatches1796500000000,
+  ReferenceNameTerms1796610000000,
 ];

@@ -9,6 +9,8 @@ export class DismissFindingDto {
   })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString({ message: 'reason must say why the hit is a false positive' })
-  @Length(10, 2000, { message: 'reason must be between 10 and 2000 characters: say why the hit is a false positive' })
+  @Length(10, 2000, {
+    message: 'reason must be between 10 and 2000 characters: say why the hit is a false positive',
+  })
   reason: string;
 }

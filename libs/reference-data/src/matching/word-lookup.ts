@@ -1,0 +1,145 @@
+// Looks a query's words up in the vocabulary of reference names, allowing what the scorer allows: a
+// word pairs with another within the larger edit allowance of the two (a four-letter "dahu" with
+// "dahua"), long words within two edits, and a word the supplier ran together ("EmpireSilverlake") with
+// the two words it was made of.
+import { boundedEditDistance } from '../../../domain/src/names/edit-distance.js';
+import { editAllowance } from '../../../domain/src/names/prepare.js';
+import { isCjkToken } from '../../../domain/src/names/cjk.js';
+import type { MatchCandidatesRepository } from './match-candidates.repository.js';
+import type { QueryWord, QueryWords, TermCount, WordLookup } from './retrieval-plan.js';
+import { oneEditVariants } from './term-variants.js';
+
+/** Halves of a run-together word are at least this long; shorter ones would split almost anything. */
+const SHORTEST_HALF = 3;
+
+function allowance(word: string): number {
+  return editAllowance(word.length, isCjkToken(word));
+}
+
+/**
+ * The word and the words one edit away. A joined pair is looked up as it is: its variants would be the
+ * largest part of every look-up, for the rare run-together name that is also misspelt.
+ */
+function variantsToLookUp(unit: QueryWord): string[] {
+  if (unit.exactOnly || unit.joined) return [unit.word];
+  return oneEditVariants(unit.word);
+}
+
+function splitsOf(unit: QueryWord): [string, string][] {
+  // A joined pair is two query words already: its halves are looked up as words of their own.
+  if (unit.joined || unit.exactOnly || isCjkToken(unit.word) || unit.word.length < 2 * SHORTEST_HALF)
+    return [];
+  const splits: [string, string][] = [];
+  for (let i = SHORTEST_HALF; i <= unit.word.length - SHORTEST_HALF; i++) {
+    splits.push([unit.word.slice(0, i), unit.word.slice(i)]);
+  }
+  return splits;
+}
+
+export async function lookUpQueryWords(
+  words: QueryWords,
+  repository: MatchCandidatesRepository,
+  twoEditSimilarity: number,
+): Promise<WordLookup> {
+  const variants = new Map(words.units.map((unit) => [unit.word, variantsToLookUp(unit)]));
+  const splits = new Map(words.units.map((unit) => [unit.word, splitsOf(unit)]));
+  const wanted = new Set<string>(words.supporting);
+  for (const list of variants.values()) list.forEach((word) => wanted.add(word));
+  for (const list of splits.values()) list.forEach(([left, right]) => wanted.add(left).add(right));
+  const existing = await repository.existingTerms([...wanted]);
+  const byTerm = new Map(existing.map((term) => [term.term, term]));
+
+  const expansions = new Map<string, TermCount[]>();
+  const joinedFrom = new Map<string, [TermCount, TermCount][]>();
+  for (const unit of words.units) {
+    const nearby = variants
+      .get(unit.word)!
+      .flatMap((variant) => byTerm.get(variant) ?? [])
+      .filter((term) => term.term === unit.word || Math.max(unit.maxEdits, allowance(term.term)) >= 1);
+    expansions.set(unit.word, nearby);
+    const halves = splits.get(unit.word)!.flatMap(([left, right]) => {
+      const [l, r] = [byTerm.get(left), byTerm.get(right)];
+      return l && r ? [[l, r] as [TermCount, TermCount]] : [];
+    });
+    if (halves.length > 0) joinedFrom.set(unit.word, halves);
+  }
+  await joinedWithTypo(words, expansions, joinedFrom, splits, byTerm, repository);
+  await twoEditFallback(words, expansions, joinedFrom, repository, twoEditSimilarity);
+  const supporting = words.supporting.flatMap((word) => byTerm.get(word) ?? []);
+  return { expansions, supporting, joinedFrom };
+}
+
+/** Splits of a run-together word looked at for a typo in one half: one look-up round at most. */
+const MAX_TYPO_SPLITS = 3;
+const TYPO_SPLIT_HALF = 5;
+
+/**
+ * A word found neither as it is nor run together from two exact words may be run together with a typo
+ * in one half ("QuetritBuestone"): where one half exists, the other is looked up with its one-edit
+ * variants. A second round trip, for such words only.
+ */
+async function joinedWithTypo(
+  words: QueryWords,
+  expansions: Map<string, TermCount[]>,
+  joinedFrom: Map<string, [TermCount, TermCount][]>,
+  splits: ReadonlyMap<string, [string, string][]>,
+  byTerm: ReadonlyMap<string, TermCount>,
+  repository: MatchCandidatesRepository,
+): Promise<void> {
+  const pending: { unit: string; exact: TermCount; exactIsLeft: boolean; variants: string[] }[] = [];
+  for (const unit of words.units) {
+    if (expansions.get(unit.word)!.length > 0 || joinedFrom.has(unit.word)) continue;
+    for (const [left, right] of splits.get(unit.word)!) {
+      const [l, r] = [byTerm.get(left), byTerm.get(right)];
+      // Both halves long enough to carry a name (and an edit): short halves exist as words by chance.
+      if (left.length < TYPO_SPLIT_HALF || right.length < TYPO_SPLIT_HALF) continue;
+      if (l) pending.push({ unit: unit.word, exact: l, exactIsLeft: true, variants: oneEditVariants(right) });
+      else if (r)
+        pending.push({ unit: unit.word, exact: r, exactIsLeft: false, variants: oneEditVariants(left) });
+      if (pending.length >= MAX_TYPO_SPLITS) break;
+    }
+  }
+  if (pending.length === 0) return;
+  const found = new Map(
+    (await repository.existingTerms([...new Set(pending.flatMap((p) => p.variants))])).map((t) => [
+      t.term,
+      t,
+    ]),
+  );
+  for (const split of pending) {
+    for (const variant of split.variants) {
+      const other = found.get(variant);
+      if (!other) continue;
+      const pair: [TermCount, TermCount] = split.exactIsLeft ? [split.exact, other] : [other, split.exact];
+      joinedFrom.set(split.unit, [...(joinedFrom.get(split.unit) ?? []), pair]);
+    }
+  }
+}
+
+/**
+ * Two edits in a long word ("Blaushek" for "Blousheck") are looked for through the trigram index, which
+ * costs more than all the other look-ups together; so only when nothing else of the query was found,
+ * that is when the misspelt word is all there is to go on.
+ */
+async function twoEditFallback(
+  words: QueryWords,
+  expansions: Map<string, TermCount[]>,
+  joinedFrom: ReadonlyMap<string, unknown>,
+  repository: MatchCandidatesRepository,
+  similarity: number,
+): Promise<void> {
+  const foundAny = [...expansions.values()].some((terms) => terms.length > 0) || joinedFrom.size > 0;
+  if (foundAny) return;
+  for (const unit of words.units) {
+    if (unit.maxEdits >= 2) expansions.set(unit.word, await twoEditTerms(unit, repository, similarity));
+  }
+}
+
+async function twoEditTerms(
+  unit: QueryWord,
+  repository: MatchCandidatesRepository,
+  similarity: number,
+): Promise<TermCount[]> {
+  const similar = await repository.similarTerms(unit.word, similarity);
+  return similar.filter((term) => boundedEditDistance(term.term, unit.word, unit.maxEdits) <= unit.maxEdits);
+}
