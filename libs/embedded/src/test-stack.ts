@@ -2,7 +2,7 @@
 // Temporal is found exactly as `npm start` finds it; PostgreSQL is TEST_DATABASE_ADMIN_URL's server
 // (default: the local one), else an embedded one.
 import pg from 'pg';
-import { runMigrations } from '../../persistence/src/index.js';
+import { prepareDatabase } from '../../bootstrap/src/index.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { freePort } from './free-port.js';
 import { startTemporalDevServer, type TemporalDevServerHandle } from './temporal-dev-server.js';
@@ -51,7 +51,8 @@ export async function startTestStack(): Promise<TestStack> {
   await client.end();
   const url = new URL(admin.url);
   url.pathname = `/${database}`;
-  await runMigrations(url.toString());
+  // Migrations, built-in policies and the seed first, so the seed is always the first dataset versions.
+  await prepareDatabase(url.toString());
 
   process.env.TEST_TEMPORAL_ADDRESS = temporal.address;
   process.env.TEST_DATABASE_URL = url.toString();
