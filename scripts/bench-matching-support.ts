@@ -1,7 +1,7 @@
 // Shared by the matching benchmarks: a scratch database (a fresh one on DATABASE_URL's server, dropped
 // afterwards, or an embedded PostgreSQL in a temporary folder), FtM lines for synthetic entities, and
 // name=value output.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -81,12 +81,16 @@ async function scratchDatabaseOn(serverUrl: string): Promise<ScratchDatabase> {
 
 async function embeddedDatabase(log: (message: string) => void): Promise<ScratchDatabase> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-matching-'));
+  // mkdtemp makes the folder private; run as root, PostgreSQL runs as `postgres` and must enter it.
+  chmodSync(folder, 0o755);
   log(`starting an embedded PostgreSQL in ${folder} (set DATABASE_URL to use a server instead)`);
-  const embedded = await startEmbeddedPostgres({
-    dataDir: folder,
-    port: await freePort(),
-    database: 'bench',
-  });
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>>;
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: folder, port: await freePort(), database: 'bench' });
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: embedded.url,
     description: 'embedded PostgreSQL in a temporary folder',

@@ -177,3 +177,39 @@ describe('POST /v1/reference-data/imports', () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe('POST /v1/reference-data/imports with a size limit', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ REFERENCE_IMPORT_MAX_MB: '1' });
+  });
+  afterAll(() => app?.close());
+
+  it('refuses a file over REFERENCE_IMPORT_MAX_MB with 413 and says what to do', async () => {
+    const http = httpClient(app.baseUrl);
+    const admin = await http('POST', '/v1/api-keys', {
+      token: app.adminToken,
+      body: { userId: 'admin.big', roles: ['admin'] },
+    });
+    const line = `${ftm('big', { name: ['Big File Ltd'] })}\n`;
+    const form = new FormData();
+    form.append('format', 'ftm');
+    form.append(
+      'file',
+      new Blob([line.repeat(Math.ceil((1.5 * 1024 * 1024) / line.length))]),
+      'big.ftm.jsonl',
+    );
+
+    const refused = await fetch(`${app.baseUrl}/v1/reference-data/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.body.token}` },
+      body: form,
+    });
+
+    expect(refused.status).toBe(413);
+    expect((await refused.json()).message).toContain(
+      'larger than the 1 MB the service accepts (REFERENCE_IMPORT_MAX_MB)',
+    );
+  });
+});

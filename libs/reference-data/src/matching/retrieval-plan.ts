@@ -42,6 +42,12 @@ export interface ProbePlan {
   rankTerms: string[];
 }
 
+/**
+ * Identifying words looked up per query: a real company name has a handful; a pasted paragraph would
+ * otherwise cost hundreds of look-ups.
+ */
+const MAX_UNITS = 8;
+
 /** A word in at most this many names is probed alone. */
 export const RARE_TERM_NAMES = 1000;
 
@@ -60,7 +66,9 @@ export function queryWords(query: PreparedQuery): QueryWords {
   const distinctive = query.name.units.filter((unit) => unit.kind === 'distinctive');
   const meaningful = tokens.filter((token) => token.kind !== 'stopword');
   const identifying = distinctive.length > 0 ? distinctive : meaningful;
-  const units = unique(identifying.map(unitOf), (unit) => unit.word);
+  // Single words before joined pairs, so that a very long name keeps its words within the bound.
+  const ordered = [...identifying.filter((u) => !u.joined), ...identifying.filter((u) => u.joined)];
+  const units = unique(ordered.map(unitOf), (unit) => unit.word).slice(0, MAX_UNITS);
   const supporting = [
     ...new Set(meaningful.filter((token) => token.kind !== 'distinctive').map((t) => t.written)),
   ];
