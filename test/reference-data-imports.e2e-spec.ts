@@ -208,7 +208,7 @@ describe('POST /v1/reference-data/imports with a size limit', () => {
     });
 
     expect(refused.status).toBe(413);
-    expect((await refused.json()).message).toContain(
+    expect(((await refused.json()) as { message: string }).message).toContain(
       'larger than the 1 MB the service accepts (REFERENCE_IMPORT_MAX_MB)',
     );
   });
