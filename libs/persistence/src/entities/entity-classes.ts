@@ -1,0 +1,22 @@
+// Every entity class, once. index.ts derives ENTITIES from this list, so a new entity is added in one place.
+export { ApiKeyEntity } from './api-key.entity.js';
+export { ApprovalEntity } from './approval.entity.js';
+export { AuditEventEntity } from './audit-event.entity.js';
+export { DeclarationEntity } from './declaration.entity.js';
+export { FindingDismissalEntity } from './finding-dismissal.entity.js';
+export { FindingEntity } from './finding.entity.js';
+export { NotificationEntity } from './notification.entity.js';
+export { PolicyEntity } from './policy.entity.js';
+export { ReferenceBrandEntity } from './reference-brand.entity.js';
+export { ReferenceDatasetEntity } from './reference-dataset.entity.js';
+export { ReferenceEntityEntity } from './reference-entity.entity.js';
+export { ReferenceJurisdictionEntity } from './reference-jurisdiction.entity.js';
+export { ReferenceNameEntity } from './reference-name.entity.js';
+export { ReferenceNameTermEntity } from './reference-name-term.entity.js';
+export { ReferenceOwnershipEntity } from './reference-ownership.entity.js';
+export { RiskAssessmentEntity } from './risk-assessment.entity.js';
+export { ScreeningAssignmentEntity } from './screening-assignment.entity.js';
+export { ScreeningBatchItemEntity } from './screening-batch-item.entity.js';
+export { ScreeningBatchEntity } from './screening-batch.entity.js';
+export { ScreeningEntity } from './screening.entity.js';
+export { TenderEntity } from './tender.entity.js';
