@@ -75,7 +75,8 @@ describe('NameMatcher', () => {
 
     expect(match).toMatchObject({ entity: { externalId: id('security') }, retrievedBy: 'name' });
     expect(match!.score).toBeGreaterThanOrEqual(sut.threshold);
-    expect(match!.score).toBeLessThan(1);
+    // The name alone is short of exact; the country bonus may still lift a long name's score to 1.
+    expect(match!.components.name).toBeLessThan(1);
     expect(match!.components).toMatchObject({ country: 1, identifier: 0 });
     expect(match!.explanation.join('\n')).toMatch(/edit/);
   });
