@@ -2,3 +2,4 @@
 export { screeningWorkflow } from './screening.workflow.js';
 export { tenderWorkflow } from './tender.workflow.js';
 export { screeningBatchWorkflow } from './screening-batch.workflow.js';
+export { referenceDataMonitoringWorkflow } from './monitoring.workflow.js';

@@ -3,7 +3,9 @@
 // The histories are recorded by the workflow integration test:
 //   RECORD_HISTORIES=1 NODE_OPTIONS=--experimental-vm-modules npx jest --selectProjects integration \
 //     --runInBand --testPathPatterns workflows/screening.workflow.int-spec
-// Record again only for a deliberate, versioned change (and keep the old files while old runs may live).
+// Record again only for a deliberate, versioned change (patched()), and keep the old files in a folder of
+// their own while runs started before the change may live: before-compact-history/ holds the runs from
+// before COMPACT_HISTORY_PATCH (one activity per record and per check).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
@@ -15,7 +17,7 @@ jest.setTimeout(120_000);
 const HISTORIES = fileURLToPath(new URL('./__histories__/', import.meta.url));
 
 function savedHistories() {
-  return readdirSync(HISTORIES)
+  return readdirSync(HISTORIES, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => ({
@@ -29,7 +31,11 @@ function savedHistories() {
 describe('screening workflow replay', () => {
   it('replays the saved history of every path without a determinism error', async () => {
     const histories = savedHistories();
-    expect(histories.length).toBeGreaterThanOrEqual(10);
+    // Every path, recorded on today's code and on the code before the compact-history patch.
+    expect(histories.filter((h) => !h.workflowId.includes('/')).length).toBeGreaterThanOrEqual(10);
+    expect(
+      histories.filter((h) => h.workflowId.startsWith('before-compact-history/')).length,
+    ).toBeGreaterThanOrEqual(10);
     const workflowBundle = await bundleWorkflowCode({
       workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },

@@ -172,6 +172,9 @@ function fakeActivities(
       if (options.checkDelayMs) await new Promise((r) => setTimeout(r, options.checkDelayMs));
       return [];
     },
+    async runChecks({ checks, ...round }) {
+      return Promise.all(checks.map((check) => fakes.activities.runCheck({ ...round, check })));
+    },
     async recordFindings({ findings }) {
       return findings;
     },
@@ -484,8 +487,14 @@ describe('screeningWorkflow', () => {
         const lost = outcomes.filter((o) => o.status === 'rejected') as PromiseRejectedResult[];
         expect(won).toHaveLength(1);
         expect(lost).toHaveLength(1);
-        expect(lost[0].reason).toBeInstanceOf(WorkflowUpdateFailedError);
-        expect((lost[0].reason.cause as { type: string }).type).toBe('WrongStage');
+        // Refused by the stage check, or, when the winner's approval closed the case within the same
+        // workflow task (local records), by the server: the run has completed (the API answers 409 Closed).
+        const reason = lost[0].reason as Error;
+        if (reason instanceof WorkflowUpdateFailedError) {
+          expect((reason.cause as unknown as { type: string }).type).toBe('WrongStage');
+        } else {
+          expect(reason.message).toMatch(/completed/i);
+        }
         const final = await handle.result();
         expect(final.approvals).toHaveLength(1);
       });

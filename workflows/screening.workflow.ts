@@ -13,7 +13,7 @@ import type {
 } from '../libs/contracts/src/index.js';
 import { screeningStateQuery } from '../libs/contracts/src/index.js';
 import { routingFor } from '../libs/domain/src/policy/routing.js';
-import { checks, records } from './screening/activities.js';
+import { checks } from './screening/activities.js';
 import { registerUpdateHandlers } from './screening/handlers.js';
 import { ScreeningCase, SYSTEM } from './screening/screening-case.js';
 import { levelForStatus } from './screening/sign-off.js';
@@ -45,7 +45,7 @@ export async function screeningWorkflow(input: ScreeningWorkflowInput): Promise<
     workflowId: info.workflowId,
     runId: info.runId,
   });
-  c.policy = await records.loadPolicyRules(input.policy);
+  c.policy = await c.records.loadPolicyRules(input.policy);
   await c.publish();
 
   while (!c.closed) {
@@ -151,25 +151,22 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
   const declarationRevision = c.declarationRevision;
   await c.publish();
 
-  const referenceDataVersion = await checks.currentReferenceDataVersion();
+  const referenceDataVersion = await (c.compactHistory ? c.records : checks).currentReferenceDataVersion();
   c.referenceDataVersion = referenceDataVersion;
   if (c.closed) return;
-  const declaration = c.declaration!;
-  const perCheck = await Promise.all(
-    SCREENING_CHECKS.map((check) =>
-      checks.runCheck({
-        check,
-        screeningId: c.id,
-        round,
-        tender: input.tender,
-        supplier: input.supplier,
-        declaration,
-        referenceDataVersion,
-      }),
-    ),
-  );
+  const roundInput = {
+    screeningId: c.id,
+    round,
+    tender: input.tender,
+    supplier: input.supplier,
+    declaration: c.declaration!,
+    referenceDataVersion,
+  };
+  const perCheck = c.compactHistory
+    ? await checks.runChecks({ ...roundInput, checks: SCREENING_CHECKS })
+    : await Promise.all(SCREENING_CHECKS.map((check) => checks.runCheck({ ...roundInput, check })));
   if (c.closed) return;
-  const findings = await records.recordFindings({ screeningId: c.id, round, findings: perCheck.flat() });
+  const findings = await c.records.recordFindings({ screeningId: c.id, round, findings: perCheck.flat() });
   state.findings = findings;
   await c.audit('checks.completed', SYSTEM, {
     round,
@@ -185,7 +182,7 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
     })),
   });
 
-  const risk = await records.assessRisk({
+  const risk = await c.records.assessRisk({
     screeningId: c.id,
     round,
     tender: input.tender,

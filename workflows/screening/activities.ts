@@ -1,11 +1,26 @@
 // The activities the screening workflow calls, with their timeouts and retry policies.
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { ScreeningActivities } from '../../libs/contracts/src/index.js';
+
+const RECORDS_RETRY = { initialInterval: '1 second', maximumInterval: '30 seconds' } as const;
 
 /** Short database writes and reads: retried until they succeed. */
 export const records = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+  retry: RECORDS_RETRY,
+});
+
+/**
+ * The same writes as local activities: they run in the worker that holds the workflow task, with no
+ * task-queue round trip, and each leaves one marker in the history instead of three events and often a
+ * workflow task of its own. Every record is keyed (event key, state version, notification key, round),
+ * so running one twice (a local activity is at-least-once, like any) writes it once.
+ */
+export const localRecords = proxyLocalActivities<ScreeningActivities>({
+  startToCloseTimeout: '30 seconds',
+  // Past this, a failing write's retries are scheduled by the server with timers, not held in one task.
+  localRetryThreshold: '10 seconds',
+  retry: RECORDS_RETRY,
 });
 
 /** Checks read a lot of reference data: longer timeout, gentler retries. */
@@ -13,3 +28,14 @@ export const checks = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
 });
+
+/**
+ * Screenings started from this patch on write their records through local activities and run a round's
+ * checks as one activity; runs started before it replay (and continue) with one activity per record and
+ * per check. Asked once, as a run starts, so a run never mixes the two.
+ */
+export const COMPACT_HISTORY_PATCH = 'compact-history-2026-11';
+
+export function usesCompactHistory(): boolean {
+  return patched(COMPACT_HISTORY_PATCH);
+}

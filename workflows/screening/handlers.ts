@@ -28,7 +28,6 @@ import {
   submitDeclarationUpdate,
   withdrawUpdate,
 } from '../../libs/contracts/src/index.js';
-import { records } from './activities.js';
 import { SYSTEM, type ScreeningCase } from './screening-case.js';
 import {
   decisionEffect,
@@ -102,7 +101,7 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
         c.enter('checking');
       }
       const status = c.state.status;
-      const { digest } = await records.saveDeclaration({
+      const { digest } = await c.records.saveDeclaration({
         screeningId: c.id,
         revision,
         declaration,
@@ -190,7 +189,7 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
           break;
       }
       const status = c.state.status;
-      await records.recordApproval({
+      await c.records.recordApproval({
         screeningId: c.id,
         stepKey: `round-${c.round}:${level}:${c.state.approvals.length}`,
         approval,
@@ -313,7 +312,7 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
       c.checksStarted = false;
       c.checksNotBefore = Date.now();
       c.enter('checking');
-      const { digest } = await records.saveDeclaration({
+      const { digest } = await c.records.saveDeclaration({
         screeningId: c.id,
         revision,
         declaration,

@@ -3,6 +3,7 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import type {
   Actor,
+  ScreeningActivities,
   ApprovalLevel,
   Declaration,
   FinalDecision,
@@ -14,7 +15,7 @@ import type {
 } from '../../libs/contracts/src/index.js';
 import { FINAL_STATUSES, SCREENING_ASSIGNEE, SCREENING_STAGE } from '../../libs/contracts/src/index.js';
 import type { PolicyDocument } from '../../libs/domain/src/policy/policy-document.js';
-import { records } from './activities.js';
+import { localRecords, records, usesCompactHistory } from './activities.js';
 import { levelForStatus } from './sign-off.js';
 
 export const SYSTEM: Actor = { userId: 'system', role: 'system' };
@@ -50,12 +51,17 @@ export class ScreeningCase {
   referenceDataVersion: string | null = null;
   /** The pinned policy version, loaded once at start. */
   policy: PolicyDocument | null = null;
+  /** How this run writes its records: local activities, or (runs started before the patch) activities. */
+  readonly records: ScreeningActivities;
+  readonly compactHistory: boolean;
   private stateVersion = 0;
   private step = 0;
   private notifications = 0;
   private searchAttributes = { stage: '', assignee: '' };
 
   constructor(readonly input: ScreeningWorkflowInput) {
+    this.compactHistory = usesCompactHistory();
+    this.records = this.compactHistory ? localRecords : records;
     this.state = {
       screeningId: input.screeningId,
       status: 'awaiting_declaration',
@@ -133,7 +139,7 @@ export class ScreeningCase {
   /** Appends the audit event for a step; the key makes an activity retry a no-op. */
   async audit(action: string, actor: Actor, data: Record<string, unknown>): Promise<void> {
     this.step += 1;
-    await records.recordAuditEvent({
+    await this.records.recordAuditEvent({
       screeningId: this.id,
       eventKey: `${String(this.step).padStart(4, '0')}:${action}`,
       occurredAt: iso(Date.now()),
@@ -148,7 +154,7 @@ export class ScreeningCase {
     this.stateVersion += 1;
     const { state } = this;
     const supplierWaits = state.waitingFor?.pools.includes('supplier') ?? false;
-    await records.syncReadModel({
+    await this.records.syncReadModel({
       screeningId: this.id,
       stateVersion: this.stateVersion,
       status: state.status,
@@ -166,7 +172,7 @@ export class ScreeningCase {
   /** Queues a message in the notification outbox (sent by the worker's dispatcher). */
   async notify(kind: string, audience: NotificationAudience, data: Record<string, unknown>): Promise<void> {
     this.notifications += 1;
-    await records.queueNotification({
+    await this.records.queueNotification({
       screeningId: this.id,
       key: `${String(this.notifications).padStart(4, '0')}:${kind}`,
       kind,

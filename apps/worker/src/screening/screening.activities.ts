@@ -58,6 +58,10 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
       return deps.checks.run(input);
     },
 
+    async runChecks({ checks, ...round }) {
+      return Promise.all(checks.map((check) => deps.checks.run({ ...round, check })));
+    },
+
     async recordFindings({ screeningId, round, findings }) {
       // Reviewers' dismissals hold across rounds: read them as the round's findings are recorded.
       const dismissals = await deps.dismissals.forScreening(screeningId);
