@@ -192,6 +192,12 @@ function fakeActivities(
     async queueNotification(n) {
       fakes.notifications.push(n);
     },
+    async recordStep({ approval, audit, readModel, notification }) {
+      if (approval) await fakes.activities.recordApproval(approval);
+      if (audit) await fakes.activities.recordAuditEvent(audit);
+      if (readModel) await fakes.activities.syncReadModel(readModel);
+      if (notification) await fakes.activities.queueNotification(notification);
+    },
   };
   return fakes;
 }

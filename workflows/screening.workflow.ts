@@ -55,11 +55,11 @@ export async function screeningWorkflow(input: ScreeningWorkflowInput): Promise<
   }
 
   await condition(allHandlersFinished);
-  await c.audit('screening.closed', SYSTEM, {
-    outcome: c.state.decision?.outcome ?? c.state.status,
-    rounds: c.round,
+  const outcome = c.state.decision?.outcome ?? c.state.status;
+  await c.record({
+    audit: ['screening.closed', SYSTEM, { outcome, rounds: c.round }],
+    notify: ['screening.closed', 'buyer', { outcome }],
   });
-  await c.notify('screening.closed', 'buyer', { outcome: c.state.decision?.outcome ?? c.state.status });
   return c.state;
 }
 
@@ -100,8 +100,10 @@ async function awaitSupplierAnswer(c: ScreeningCase): Promise<void> {
     every: c.durations.declarationReminderMs,
     remind: async (reminder) => {
       const dueAt = c.state.declarationDeadline;
-      await c.audit('declaration.reminder_sent', SYSTEM, { step, reminder, dueAt });
-      await c.notify('declaration.reminder', 'supplier', { step, reminder, dueAt });
+      await c.record({
+        audit: ['declaration.reminder_sent', SYSTEM, { step, reminder, dueAt }],
+        notify: ['declaration.reminder', 'supplier', { step, reminder, dueAt }],
+      });
     },
   });
   if (answered) return;
@@ -114,16 +116,18 @@ async function awaitSupplierAnswer(c: ScreeningCase): Promise<void> {
       SYSTEM.userId,
       'The supplier did not give the information on connected or associated persons that the buyer requested by the deadline, so it is treated as an excluded supplier (UK-PA-2023 s30(5)-(6)).',
     );
-    await c.audit('information.not_provided', SYSTEM, { deadline, questions: request.questions });
+    await c.record({
+      audit: ['information.not_provided', SYSTEM, { deadline, questions: request.questions }],
+      publish: true,
+    });
   } else {
     c.finish(
       'expired',
       SYSTEM.userId,
       request ? 'The deadline for answering the questions passed.' : 'The declaration deadline passed.',
     );
-    await c.audit('screening.expired', SYSTEM, { deadline, step });
+    await c.record({ audit: ['screening.expired', SYSTEM, { deadline, step }], publish: true });
   }
-  await c.publish();
 }
 
 /** Checks and scoring on the newest declaration, then the first human step of the route. */
@@ -213,12 +217,18 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
 
   if (route.representationsRequired || route.replacementAllowed) {
     c.enter('awaiting_representations');
-    await c.publish();
-    await c.notify('representations.invited', 'supplier', {
-      dueAt: state.waitingFor!.dueAt,
-      outcome: risk.outcome,
-      reason: risk.outcomeBasis?.reason ?? null,
-      replacementAllowed: route.replacementAllowed,
+    await c.record({
+      publish: true,
+      notify: [
+        'representations.invited',
+        'supplier',
+        {
+          dueAt: state.waitingFor!.dueAt,
+          outcome: risk.outcome,
+          reason: risk.outcomeBasis?.reason ?? null,
+          replacementAllowed: route.replacementAllowed,
+        },
+      ],
     });
   } else {
     c.enterLevel(route.levels[0]);
@@ -254,8 +264,10 @@ async function awaitRepresentations(c: ScreeningCase): Promise<void> {
   const acted = await condition(() => c.transitions !== entered, Math.max(1, Date.parse(dueAt) - Date.now()));
   if (acted) return;
   c.enterLevel(c.state.route!.levels[0]);
-  await c.audit('representations.window_closed', SYSTEM, { dueAt, received: c.state.representations.length });
-  await c.publish();
+  await c.record({
+    audit: ['representations.window_closed', SYSTEM, { dueAt, received: c.state.representations.length }],
+    publish: true,
+  });
 }
 
 /** One sign-off level: reminders until its deadline, then escalation to the approver pool. */
@@ -271,24 +283,30 @@ async function awaitSignOff(c: ScreeningCase, level: ApprovalLevel): Promise<voi
     since: Date.parse(since),
     every: c.durations.reviewReminderMs,
     remind: async (reminder) => {
-      await c.audit('review.reminder_sent', SYSTEM, { level, reminder, dueAt });
-      await c.notify('review.reminder', level, { level, reminder, dueAt });
+      await c.record({
+        audit: ['review.reminder_sent', SYSTEM, { level, reminder, dueAt }],
+        notify: ['review.reminder', level, { level, reminder, dueAt }],
+      });
     },
   });
   if (decided) return;
 
   c.escalate();
-  await c.audit('review.escalated', SYSTEM, { level, dueAt, to: 'approver' });
-  await c.publish();
-  await c.notify('review.escalated', 'approver', { level, dueAt });
+  await c.record({
+    audit: ['review.escalated', SYSTEM, { level, dueAt, to: 'approver' }],
+    publish: true,
+    notify: ['review.escalated', 'approver', { level, dueAt }],
+  });
   await waitWithReminders({
     done,
     deadline: () => Number.POSITIVE_INFINITY,
     since: Date.now(),
     every: c.durations.escalationReminderMs,
     remind: async (reminder) => {
-      await c.audit('review.escalation_reminder_sent', SYSTEM, { level, reminder, dueAt });
-      await c.notify('review.escalation_reminder', 'approver', { level, reminder, dueAt });
+      await c.record({
+        audit: ['review.escalation_reminder_sent', SYSTEM, { level, reminder, dueAt }],
+        notify: ['review.escalation_reminder', 'approver', { level, reminder, dueAt }],
+      });
     },
   });
 }

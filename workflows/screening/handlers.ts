@@ -28,7 +28,7 @@ import {
   submitDeclarationUpdate,
   withdrawUpdate,
 } from '../../libs/contracts/src/index.js';
-import { SYSTEM, type ScreeningCase } from './screening-case.js';
+import { SYSTEM, type ScreeningCase, type StepRecords } from './screening-case.js';
 import {
   decisionEffect,
   decisionRefusal,
@@ -107,18 +107,24 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
         declaration,
         submittedAt: now(),
       });
-      await c.audit(amending ? 'declaration.amended' : 'declaration.received', c.supplier, {
-        revision,
-        digest,
-        attestation: { role: declaration.attestation.role, accepted: declaration.attestation.accepted },
-        counts: {
-          owners: declaration.owners.length,
-          products: declaration.products.length,
-          subcontractors: declaration.subcontractors.length,
-        },
-        amendableUntil: c.state.amendableUntil,
+      await c.record({
+        audit: [
+          amending ? 'declaration.amended' : 'declaration.received',
+          c.supplier,
+          {
+            revision,
+            digest,
+            attestation: { role: declaration.attestation.role, accepted: declaration.attestation.accepted },
+            counts: {
+              owners: declaration.owners.length,
+              products: declaration.products.length,
+              subcontractors: declaration.subcontractors.length,
+            },
+            amendableUntil: c.state.amendableUntil,
+          },
+        ],
+        publish: !amending,
       });
-      if (!amending) await c.publish();
       return accepted(status);
     },
     {
@@ -189,31 +195,39 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
           break;
       }
       const status = c.state.status;
-      await c.records.recordApproval({
-        screeningId: c.id,
-        stepKey: `round-${c.round}:${level}:${c.state.approvals.length}`,
-        approval,
+      const notify: StepRecords['notify'] =
+        effect.kind === 'information_requested'
+          ? [
+              'information.requested',
+              'supplier',
+              {
+                questions: questions ?? [],
+                dueAt: c.state.declarationDeadline,
+                concernsConnectedPersons: input.concernsConnectedPersons === true,
+              },
+            ]
+          : effect.kind === 'ministerial_referral'
+            ? ['ministerial_referral.required', 'approver', { decidedBy: actor.userId }]
+            : undefined;
+      await c.record({
+        approval: { stepKey: `round-${c.round}:${level}:${c.state.approvals.length}`, approval },
+        audit: [
+          `decision.${decision}`,
+          actor,
+          {
+            level,
+            reason,
+            questions: questions ?? [],
+            concernsConnectedPersons: input.concernsConnectedPersons === true,
+            override: input.override === true,
+            round: c.round,
+            effect: effect.kind,
+            outcome: effect.kind === 'final' ? effect.outcome : null,
+          },
+        ],
+        publish: true,
+        notify,
       });
-      await c.audit(`decision.${decision}`, actor, {
-        level,
-        reason,
-        questions: questions ?? [],
-        concernsConnectedPersons: input.concernsConnectedPersons === true,
-        override: input.override === true,
-        round: c.round,
-        effect: effect.kind,
-        outcome: effect.kind === 'final' ? effect.outcome : null,
-      });
-      await c.publish();
-      if (effect.kind === 'information_requested') {
-        await c.notify('information.requested', 'supplier', {
-          questions: questions ?? [],
-          dueAt: c.state.declarationDeadline,
-          concernsConnectedPersons: input.concernsConnectedPersons === true,
-        });
-      } else if (effect.kind === 'ministerial_referral') {
-        await c.notify('ministerial_referral.required', 'approver', { decidedBy: actor.userId });
-      }
       return accepted(status);
     },
     {
@@ -232,9 +246,11 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
       c.state.declarationDeadline = to;
       if (c.state.waitingFor) c.state.waitingFor = { ...c.state.waitingFor, dueAt: to };
       const status = c.state.status;
-      await c.audit('declaration.deadline_extended', actor, { from, to, reason });
-      await c.publish();
-      await c.notify('declaration.deadline_extended', 'supplier', { dueAt: to });
+      await c.record({
+        audit: ['declaration.deadline_extended', actor, { from, to, reason }],
+        publish: true,
+        notify: ['declaration.deadline_extended', 'supplier', { dueAt: to }],
+      });
       return accepted(status);
     },
     {
@@ -267,8 +283,10 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
     async ({ actor, reason }: WithdrawInput) => {
       const stage = c.state.stage;
       c.finish('withdrawn', actor.userId, reason);
-      await c.audit('screening.withdrawn', actor, { stage, reason, round: c.round });
-      await c.publish();
+      await c.record({
+        audit: ['screening.withdrawn', actor, { stage, reason, round: c.round }],
+        publish: true,
+      });
       return accepted('withdrawn');
     },
     {
@@ -289,8 +307,10 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
       c.state.representations = [...c.state.representations, { text, at }];
       c.enterLevel(c.state.route!.levels[0]);
       const status = c.state.status;
-      await c.audit('representations.received', c.supplier, { text, round: c.round });
-      await c.publish();
+      await c.record({
+        audit: ['representations.received', c.supplier, { text, round: c.round }],
+        publish: true,
+      });
       return accepted(status);
     },
     {
@@ -318,20 +338,27 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
         declaration,
         submittedAt: now(),
       });
-      await c.audit('associated_person.replaced', c.supplier, {
-        revision,
-        digest,
-        explanation,
-        removed: previous.subcontractors
-          .filter((old) => !subcontractors.some((s) => s.name === old.name && s.country === old.country))
-          .map((s) => s.name),
-        added: subcontractors
-          .filter(
-            (s) => !previous.subcontractors.some((old) => s.name === old.name && s.country === old.country),
-          )
-          .map((s) => s.name),
+      await c.record({
+        audit: [
+          'associated_person.replaced',
+          c.supplier,
+          {
+            revision,
+            digest,
+            explanation,
+            removed: previous.subcontractors
+              .filter((old) => !subcontractors.some((s) => s.name === old.name && s.country === old.country))
+              .map((s) => s.name),
+            added: subcontractors
+              .filter(
+                (s) =>
+                  !previous.subcontractors.some((old) => s.name === old.name && s.country === old.country),
+              )
+              .map((s) => s.name),
+          },
+        ],
+        publish: true,
       });
-      await c.publish();
       return accepted('checking');
     },
     {
@@ -371,12 +398,18 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
         c.enterLevel(c.state.route?.levels[0] ?? 'reviewer');
       }
       const status = c.state.status;
-      await c.audit('information.refused', c.supplier, {
-        reason,
-        concernsConnectedPersons: request.concernsConnectedPersons,
-        outcome: status,
+      await c.record({
+        audit: [
+          'information.refused',
+          c.supplier,
+          {
+            reason,
+            concernsConnectedPersons: request.concernsConnectedPersons,
+            outcome: status,
+          },
+        ],
+        publish: true,
       });
-      await c.publish();
       return accepted(status);
     },
     {
@@ -398,8 +431,10 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
         answer: null,
       };
       const status = c.state.status;
-      await c.audit('ministerial_referral.sent', actor, { reference, note: note ?? null });
-      await c.publish();
+      await c.record({
+        audit: ['ministerial_referral.sent', actor, { reference, note: note ?? null }],
+        publish: true,
+      });
       return accepted(status);
     },
     {
@@ -435,13 +470,19 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
         c.enterLevel(levels[levels.length - 1]);
       }
       const status = c.state.status;
-      await c.audit('ministerial_referral.answered', actor, {
-        agreed,
-        reference: reference ?? null,
-        note,
-        outcome: status,
+      await c.record({
+        audit: [
+          'ministerial_referral.answered',
+          actor,
+          {
+            agreed,
+            reference: reference ?? null,
+            note,
+            outcome: status,
+          },
+        ],
+        publish: true,
       });
-      await c.publish();
       return accepted(status);
     },
     {

@@ -3,6 +3,10 @@
 import { upsertSearchAttributes } from '@temporalio/workflow';
 import type {
   Actor,
+  AuditEventInput,
+  NotificationRequest,
+  ReadModelSnapshot,
+  RecordApprovalInput,
   ScreeningActivities,
   ApprovalLevel,
   Declaration,
@@ -19,6 +23,17 @@ import { localRecords, records, usesCompactHistory } from './activities.js';
 import { levelForStatus } from './sign-off.js';
 
 export const SYSTEM: Actor = { userId: 'system', role: 'system' };
+
+/** What one step of the case writes (ScreeningCase.record). */
+export interface StepRecords {
+  approval?: Omit<RecordApprovalInput, 'screeningId'>;
+  /** As ScreeningCase.audit's arguments. */
+  audit?: [action: string, actor: Actor, data: Record<string, unknown>];
+  /** Copy the state to the read model (after the audit event). */
+  publish?: boolean;
+  /** As ScreeningCase.notify's arguments. */
+  notify?: [kind: string, audience: NotificationAudience, data: Record<string, unknown>];
+}
 
 const STAGES: Record<ScreeningStatus, string> = {
   awaiting_declaration: 'declaration',
@@ -138,23 +153,57 @@ export class ScreeningCase {
 
   /** Appends the audit event for a step; the key makes an activity retry a no-op. */
   async audit(action: string, actor: Actor, data: Record<string, unknown>): Promise<void> {
+    await this.records.recordAuditEvent(this.auditEvent(action, actor, data));
+  }
+
+  /** Copies the state to the read model; the version makes a late, older snapshot lose. */
+  async publish(): Promise<void> {
+    await this.records.syncReadModel(this.snapshot());
+  }
+
+  /** Queues a message in the notification outbox (sent by the worker's dispatcher). */
+  async notify(kind: string, audience: NotificationAudience, data: Record<string, unknown>): Promise<void> {
+    await this.records.queueNotification(this.notification(kind, audience, data));
+  }
+
+  /**
+   * A step's records in their usual order (approval, audit event, read model, notification). On the
+   * compact path they go in one local activity, one marker in the history; runs from before the patch
+   * write them one activity at a time, as they did.
+   */
+  async record(step: StepRecords): Promise<void> {
+    if (!this.compactHistory) {
+      if (step.approval) await this.records.recordApproval({ screeningId: this.id, ...step.approval });
+      if (step.audit) await this.audit(...step.audit);
+      if (step.publish) await this.publish();
+      if (step.notify) await this.notify(...step.notify);
+      return;
+    }
+    await this.records.recordStep({
+      approval: step.approval ? { screeningId: this.id, ...step.approval } : undefined,
+      audit: step.audit ? this.auditEvent(...step.audit) : undefined,
+      readModel: step.publish ? this.snapshot() : undefined,
+      notification: step.notify ? this.notification(...step.notify) : undefined,
+    });
+  }
+
+  private auditEvent(action: string, actor: Actor, data: Record<string, unknown>): AuditEventInput {
     this.step += 1;
-    await this.records.recordAuditEvent({
+    return {
       screeningId: this.id,
       eventKey: `${String(this.step).padStart(4, '0')}:${action}`,
       occurredAt: iso(Date.now()),
       actor,
       action,
       data,
-    });
+    };
   }
 
-  /** Copies the state to the read model; the version makes a late, older snapshot lose. */
-  async publish(): Promise<void> {
+  private snapshot(): ReadModelSnapshot {
     this.stateVersion += 1;
     const { state } = this;
     const supplierWaits = state.waitingFor?.pools.includes('supplier') ?? false;
-    await this.records.syncReadModel({
+    return {
       screeningId: this.id,
       stateVersion: this.stateVersion,
       status: state.status,
@@ -166,19 +215,22 @@ export class ScreeningCase {
       decision: state.decision,
       waitingFor: state.waitingFor,
       invitationExpiresAt: supplierWaits ? state.waitingFor!.dueAt : null,
-    });
+    };
   }
 
-  /** Queues a message in the notification outbox (sent by the worker's dispatcher). */
-  async notify(kind: string, audience: NotificationAudience, data: Record<string, unknown>): Promise<void> {
+  private notification(
+    kind: string,
+    audience: NotificationAudience,
+    data: Record<string, unknown>,
+  ): NotificationRequest {
     this.notifications += 1;
-    await this.records.queueNotification({
+    return {
       screeningId: this.id,
       key: `${String(this.notifications).padStart(4, '0')}:${kind}`,
       kind,
       audience,
       data: { screeningId: this.id, tenderReference: this.input.tender.reference, ...data },
-    });
+    };
   }
 
   private waitingFor(status: ScreeningStatus): WaitingFor | null {

@@ -100,6 +100,14 @@ export interface NotificationRequest {
   data: Record<string, unknown>;
 }
 
+/** One step's records, written in this order by one activity; each is keyed, so a retry writes each once. */
+export interface StepRecordsInput {
+  approval?: RecordApprovalInput;
+  audit?: AuditEventInput;
+  readModel?: ReadModelSnapshot;
+  notification?: NotificationRequest;
+}
+
 export interface ScreeningActivities {
   recordAuditEvent(input: AuditEventInput): Promise<{ seq: number; hash: string }>;
   syncReadModel(snapshot: ReadModelSnapshot): Promise<void>;
@@ -120,4 +128,6 @@ export interface ScreeningActivities {
   /** The pinned policy version, for routing the sign-off; fails for good when it is not published. */
   loadPolicyRules(policy: { id: string; version: number }): Promise<PolicyDocument>;
   queueNotification(input: NotificationRequest): Promise<void>;
+  /** recordApproval, recordAuditEvent, syncReadModel and queueNotification for one step, in one call. */
+  recordStep(input: StepRecordsInput): Promise<void>;
 }

@@ -27,7 +27,7 @@ export interface ScreeningActivityDeps {
 }
 
 export function createScreeningActivities(deps: ScreeningActivityDeps): ScreeningActivities {
-  return {
+  const activities: ScreeningActivities = {
     ...createNotificationActivities(deps),
 
     async recordAuditEvent(input) {
@@ -82,5 +82,13 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
     async recordApproval({ screeningId, stepKey, approval }) {
       await deps.records.saveApproval(screeningId, stepKey, approval);
     },
+
+    async recordStep({ approval, audit, readModel, notification }) {
+      if (approval) await activities.recordApproval(approval);
+      if (audit) await activities.recordAuditEvent(audit);
+      if (readModel) await activities.syncReadModel(readModel);
+      if (notification) await activities.queueNotification(notification);
+    },
   };
+  return activities;
 }
