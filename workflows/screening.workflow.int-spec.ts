@@ -438,6 +438,43 @@ describe('screeningWorkflow', () => {
       ]);
     });
 
+    it('lets the system approve a clear outcome when the pinned policy needs no signature for it', async () => {
+      const policy: PolicyDocument = {
+        ...LOCAL_AUTHORITY,
+        approvals: {
+          ...LOCAL_AUTHORITY.approvals,
+          levels: { ...LOCAL_AUTHORITY.approvals.levels, clear: { default: [] } },
+        },
+      };
+      const fakes = fakeActivities(['clear'], { policy });
+      const result = await run(fakes, async (start) => {
+        const handle = await start();
+        await declare(handle);
+        const result = await handle.result();
+        await recordHistory('clear-approved-by-policy', handle);
+        return result;
+      });
+      expect(result).toMatchObject({
+        status: 'approved',
+        requiredApprovals: [],
+        approvals: [],
+        decision: {
+          outcome: 'approved',
+          decidedBy: 'system',
+          reason: expect.stringContaining('without sign-off'),
+        },
+      });
+      expect(fakes.audit).toEqual([
+        'screening.started',
+        'declaration.received',
+        'checks.completed',
+        'risk.assessed',
+        'decision.approved_by_policy',
+        'screening.closed',
+      ]);
+      expect(fakes.notifications.map((n) => n.kind)).toEqual(['screening.closed']);
+    });
+
     it('needs a reviewer then an approver for high risk, and refuses the wrong person at each step', async () => {
       const fakes = fakeActivities(['high']);
       await run(fakes, async (start) => {

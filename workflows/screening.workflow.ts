@@ -215,6 +215,21 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
     return;
   }
 
+  if (route.levels.length === 0) {
+    // The pinned policy approves a clear assessment without a signature (validation allows that for
+    // `clear` only); the trail records that the policy, not a person, decided.
+    c.finish(
+      'approved',
+      SYSTEM.userId,
+      `Clear under policy ${risk.policy.id} v${risk.policy.version}, which approves a clear assessment without sign-off.`,
+    );
+    await c.record({
+      audit: ['decision.approved_by_policy', SYSTEM, { round, policy: risk.policy }],
+      publish: true,
+    });
+    return;
+  }
+
   if (route.representationsRequired || route.replacementAllowed) {
     c.enter('awaiting_representations');
     await c.record({
@@ -254,7 +269,8 @@ function routeFor(c: ScreeningCase, risk: RiskAssessment): ScreeningRoute {
     },
     c.policy!,
   );
-  return { ...route, levels: route.levels.length > 0 ? route.levels : ['reviewer'] };
+  const systemApproves = route.levels.length === 0 && risk.outcome === 'clear';
+  return { ...route, levels: route.levels.length > 0 || systemApproves ? route.levels : ['reviewer'] };
 }
 
 /** The supplier's window to make representations (s58) or replace an associated person (s26). */

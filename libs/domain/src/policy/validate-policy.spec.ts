@@ -134,9 +134,9 @@ describe('validatePolicy', () => {
       'approvals.levels.excluded.default: must list levels in signing order (reviewer, approver)',
     ],
     [
-      'routing with nobody',
-      (d) => (d.approvals.levels.clear.default = []),
-      'approvals.levels.clear.default: must not be empty',
+      'routing with nobody for an outcome other than clear',
+      (d) => (d.approvals.levels.review.default = []),
+      'approvals.levels.review.default: must not be empty',
     ],
     [
       'routing for an outcome missing',
@@ -171,6 +171,10 @@ describe('validatePolicy', () => {
     const errors = errorsFor(change);
 
     expect(errors).toEqual([expect.stringContaining(expected)]);
+  });
+
+  it('lets a clear assessment need no signature: the system approves it', () => {
+    expect(errorsFor((d) => (d.approvals.levels.clear.default = []))).toEqual([]);
   });
 
   it('reports every problem at once', () => {

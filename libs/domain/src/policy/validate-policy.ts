@@ -251,12 +251,14 @@ function checkApprovals(value: unknown, errors: ErrorList): void {
       optional: RISK_BANDS,
     });
     if (byBand === null) continue;
-    for (const [key, list] of Object.entries(byBand)) checkLevelList(list, at(path, key), errors);
+    // Only a clear assessment may need no signature at all: the system then approves it, on the record.
+    const mayBeEmpty = outcome === 'clear';
+    for (const [key, list] of Object.entries(byBand)) checkLevelList(list, at(path, key), errors, mayBeEmpty);
   }
 }
 
-function checkLevelList(value: unknown, path: string, errors: ErrorList): void {
-  if (!checkStringList(value, path, errors, { allowed: APPROVAL_LEVELS, nonEmpty: true })) return;
+function checkLevelList(value: unknown, path: string, errors: ErrorList, mayBeEmpty: boolean): void {
+  if (!checkStringList(value, path, errors, { allowed: APPROVAL_LEVELS, nonEmpty: !mayBeEmpty })) return;
   // Four eyes sign in order: the reviewer's decision is what the approver confirms.
   const order = value.map((level) => APPROVAL_LEVELS.indexOf(level as (typeof APPROVAL_LEVELS)[number]));
   if (order.some((position, i) => i > 0 && position < order[i - 1]!)) {
