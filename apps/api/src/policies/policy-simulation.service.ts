@@ -11,6 +11,7 @@ import {
   SimulationRepository,
   type SimulationFilter,
 } from '../../../../libs/persistence/src/index.js';
+import { applyDismissals } from '../../../../libs/reference-data/src/matching/index.js';
 import { SIMULATION_DEFAULT_LIMIT, type SimulatePolicyDto } from './dtos/simulate-policy.dto.js';
 import { PolicyException, PolicyExceptionCode } from './policy.exception.js';
 import {
@@ -61,7 +62,13 @@ export class PolicySimulationService {
         before: screening.stored,
         // The same inputs the worker used (findings of that round, tender, reference-data version);
         // only the policy differs, so every difference is the draft's doing.
-        after: scoreFindings(screening.findings, draft, screening.tender, screening.referenceDataVersion),
+        // Dismissed name hits do not score, as when the worker assessed them.
+        after: scoreFindings(
+          applyDismissals(screening.findings, screening.dismissals),
+          draft,
+          screening.tender,
+          screening.referenceDataVersion,
+        ),
       });
     }
     const comparison = compareSimulation(simulated);

@@ -1,9 +1,11 @@
 // What a what-if simulation reads, on a real PostgreSQL: the latest assessed round of each screening
-// under a policy, with that round's findings, dismissals and tender context, picked by the filter.
+// under a policy, with that round's findings, the dismissals it was scored with and its tender context,
+// picked by the filter.
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Finding, RiskAssessment } from '../../../contracts/src/index.js';
 import { createDataSource } from '../data-source.js';
+import { FindingDismissalRepository } from './finding-dismissal.repository.js';
 import { ScreeningRecordsRepository } from './screening-records.repository.js';
 import { ScreeningRepository } from './screening.repository.js';
 import { SimulationRepository } from './simulation.repository.js';
@@ -137,29 +139,44 @@ describe('SimulationRepository', () => {
           { ...finding('round-2-a'), dismissed: null },
           { ...finding('round-2-b'), dismissed: null },
         ],
+        dismissals: [],
       },
     ]);
   });
 
-  it('hands over a dismissal recorded on a finding, so the finding does not score', async () => {
+  it('hands over the dismissals made before the assessment, not those made since', async () => {
     const policyId = `sim-${suffix()}`;
     const screeningId = await newScreening(await newTender(policyId), policyId);
-    const dismissal = { by: 'reviewer.rita', reason: 'A different Acme.', at: '2026-01-01T00:00:00.000Z' };
-    await records.saveFindings(screeningId, 1, [
-      finding('flagged', { dismissed: true }),
-      finding('explained', { dismissed: dismissal }),
-      finding('live', { dismissed: false }),
-    ]);
+    const dismissals = new FindingDismissalRepository(db);
+    const dismiss = (entityExternalId: string) =>
+      dismissals.insertOrGetExisting({
+        screeningId,
+        entityExternalId,
+        subjectKey: 'supplier:acme security systems',
+        findingKey: `name_screening:supplier:${entityExternalId}`,
+        round: 1,
+        subject: { role: 'supplier', name: 'Acme Security Systems Ltd' },
+        reason: 'A different Acme.',
+        dismissedBy: 'reviewer.rita',
+        dismissedByRole: 'reviewer',
+      });
+    await dismiss('acme-before');
+    await records.saveFindings(screeningId, 1, [finding('live')]);
     await records.saveRiskAssessment(screeningId, 1, risk(policyId, 10));
+    await dismiss('acme-after');
 
     const [screening] = (await sut.latestAssessments(policyId, { limit: 10 })).screenings;
 
-    const dismissals = Object.fromEntries(screening!.findings.map((f) => [f.key, f.dismissed]));
-    expect(dismissals).toEqual({
-      explained: dismissal,
-      flagged: { by: 'unknown', reason: '', at: '' },
-      live: null,
-    });
+    expect(screening!.findings.map((f) => f.dismissed)).toEqual([null]);
+    expect(screening!.dismissals).toEqual([
+      {
+        entityExternalId: 'acme-before',
+        subjectKey: 'supplier:acme security systems',
+        by: 'reviewer.rita',
+        reason: 'A different Acme.',
+        at: expect.any(String),
+      },
+    ]);
   });
 
   it('picks screenings by policy, tender, status and start time, newest first, up to the limit', async () => {

@@ -31,7 +31,18 @@ export interface AssessedScreening {
   stored: Pick<RiskAssessment, 'score' | 'band' | 'outcome' | 'factors' | 'requiredApprovals' | 'policy'>;
   referenceDataVersion: string;
   tender: TenderContext;
+  /** As stored: without `dismissed` (see `dismissals`). */
   findings: Finding[];
+  /** Reviewers' dismissals of name hits made before this assessment: the ones it was scored with. */
+  dismissals: StoredHitDismissal[];
+}
+
+export interface StoredHitDismissal {
+  entityExternalId: string;
+  subjectKey: string;
+  by: string;
+  reason: string;
+  at: string;
 }
 
 export interface AssessedScreenings {
@@ -58,6 +69,7 @@ interface AssessmentRow {
   sensitive_site: boolean;
   intended_use: string | null;
   tender_policy_id: string;
+  assessed_at: Date;
 }
 
 interface FindingRow {
@@ -69,7 +81,15 @@ interface FindingRow {
   summary: string;
   evidence: Evidence[];
   attributes: Record<string, unknown> | null;
-  dismissed: unknown;
+}
+
+interface DismissalRow {
+  screening_id: string;
+  entity_external_id: string;
+  subject_key: string;
+  reason: string;
+  dismissed_by: string;
+  dismissed_at: Date;
 }
 
 export class SimulationRepository {
@@ -83,6 +103,7 @@ export class SimulationRepository {
       const truncated = rows.length > filter.limit;
       const kept = rows.slice(0, filter.limit);
       const findings = await this.findingsOf(manager, kept);
+      const dismissals = await this.dismissalsOf(manager, kept);
       return {
         truncated,
         screenings: kept.map((row) => ({
@@ -108,6 +129,7 @@ export class SimulationRepository {
             policyId: row.tender_policy_id,
           },
           findings: findings.get(row.screening_id) ?? [],
+          dismissals: dismissals.get(row.screening_id) ?? [],
         })),
       };
     });
@@ -133,7 +155,7 @@ export class SimulationRepository {
     return manager.query(
       `SELECT s.id AS screening_id, s.tender_id, s.status,
               ra.round, ra.score, ra.band, ra.outcome, ra.factors, ra.required_approvals,
-              ra.policy_id, ra.policy_version, ra.reference_data_version,
+              ra.policy_id, ra.policy_version, ra.reference_data_version, ra.created_at AS assessed_at,
               t.reference AS tender_reference, t.buyer_type, t.sensitive_site, t.intended_use,
               t.policy_id AS tender_policy_id
          FROM screenings s
@@ -156,11 +178,8 @@ export class SimulationRepository {
   ): Promise<Map<string, Finding[]>> {
     const byScreening = new Map<string, Finding[]>();
     if (rows.length === 0) return byScreening;
-    // `to_jsonb(f) -> 'dismissed'` reads a dismissal column if the findings table has one and is NULL
-    // otherwise, so this query keeps working whichever way dismissals end up being stored.
     const found: FindingRow[] = await manager.query(
-      `SELECT f.screening_id, f.key, f.check_name, f.code, f.subject, f.summary, f.evidence, f.attributes,
-              to_jsonb(f) -> 'dismissed' AS dismissed
+      `SELECT f.screening_id, f.key, f.check_name, f.code, f.subject, f.summary, f.evidence, f.attributes
          FROM findings f
          JOIN unnest($1::text[], $2::int[]) AS latest(screening_id, round)
            ON f.screening_id = latest.screening_id AND f.round = latest.round
@@ -174,11 +193,39 @@ export class SimulationRepository {
     }
     return byScreening;
   }
+
+  private async dismissalsOf(
+    manager: EntityManager,
+    rows: readonly AssessmentRow[],
+  ): Promise<Map<string, StoredHitDismissal[]>> {
+    const byScreening = new Map<string, StoredHitDismissal[]>();
+    if (rows.length === 0) return byScreening;
+    // The worker applied the dismissals standing when it recorded the round's findings, just before
+    // scoring; a later dismissal would show as a change the draft did not make.
+    const found: DismissalRow[] = await manager.query(
+      `SELECT d.screening_id, d.entity_external_id, d.subject_key, d.reason, d.dismissed_by, d.dismissed_at
+         FROM finding_dismissals d
+         JOIN unnest($1::text[], $2::timestamptz[]) AS assessed(screening_id, at)
+           ON d.screening_id = assessed.screening_id AND d.dismissed_at <= assessed.at
+        ORDER BY d.screening_id, d.dismissed_at, d.id`,
+      [rows.map((row) => row.screening_id), rows.map((row) => row.assessed_at)],
+    );
+    for (const row of found) {
+      const list = byScreening.get(row.screening_id) ?? [];
+      list.push({
+        entityExternalId: row.entity_external_id,
+        subjectKey: row.subject_key,
+        by: row.dismissed_by,
+        reason: row.reason,
+        at: new Date(row.dismissed_at).toISOString(),
+      });
+      byScreening.set(row.screening_id, list);
+    }
+    return byScreening;
+  }
 }
 
 function toFinding(row: FindingRow): Finding {
-  const attributes = row.attributes ?? {};
-  const dismissal = row.dismissed ?? attributes.dismissed;
   return {
     key: row.key,
     check: row.check_name,
@@ -186,17 +233,7 @@ function toFinding(row: FindingRow): Finding {
     subject: row.subject,
     summary: row.summary,
     evidence: row.evidence,
-    attributes,
-    dismissed: dismissal ? asDismissal(dismissal) : null,
-  };
-}
-
-/** A dismissal may be stored as a flag or as { by, reason, at }; either way the finding does not score. */
-function asDismissal(value: unknown): NonNullable<Finding['dismissed']> {
-  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  return {
-    by: String(record.by ?? 'unknown'),
-    reason: String(record.reason ?? ''),
-    at: String(record.at ?? ''),
+    attributes: row.attributes ?? {},
+    dismissed: null,
   };
 }
