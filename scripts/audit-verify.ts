@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
               events: result.events,
               ...(result.brokenAt ? { brokenAt: result.brokenAt } : {}),
               sealed: result.sealed,
+              sealHash: result.sealHash,
               headHash: result.headHash,
               lastHash: result.lastHash,
             })

@@ -1,9 +1,16 @@
 // `npm run import -- <format> <file> [--source NAME] [--skip-invalid] [--delta]`: imports one
 // reference-data file into DATABASE_URL as a new dataset version. Progress goes to stderr, the summary to
 // stdout; a failure exits non-zero with a message (a stack trace only for what looks like a bug).
+// With TEMPORAL_ADDRESS set, a new version triggers a monitoring run (approved screenings re-checked);
+// without it, the periodic run (MONITORING_INTERVAL) re-checks them, and the summary says so.
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigValidationError, loadConfig } from '../libs/config/src/index.js';
+import {
+  ConfigValidationError,
+  loadConfig,
+  parseInterval,
+  type AppConfig,
+} from '../libs/config/src/index.js';
 import { createDataSource } from '../libs/persistence/src/index.js';
 import {
   REFERENCE_FORMAT_DESCRIPTIONS,
@@ -14,6 +21,11 @@ import {
   isReferenceImportUserError,
   type ReferenceFileImportResult,
 } from '../libs/reference-data/src/store/index.js';
+import {
+  connectTemporalClient,
+  monitoringScheduleId,
+  triggerMonitoring,
+} from '../libs/temporal/src/index.js';
 
 const USAGE = `usage: npm run import -- <format> <file> [--source NAME] [--skip-invalid] [--delta]
 
@@ -97,9 +109,33 @@ function summary(result: ReferenceFileImportResult, seconds: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `monitoring=…` lines: whether approved screenings are being re-checked against the new version. */
+async function startMonitoring(config: AppConfig): Promise<string> {
+  const scheduleId = monitoringScheduleId(config.TEMPORAL_TASK_QUEUE);
+  if (!config.TEMPORAL_ADDRESS) {
+    return `monitoring=not_triggered (TEMPORAL_ADDRESS is not set: approved screenings are re-checked at the next periodic run of schedule ${scheduleId}, every ${config.MONITORING_INTERVAL})\n`;
+  }
+  try {
+    const client = await connectTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
+    try {
+      await triggerMonitoring(client, {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        intervalMs: parseInterval(config.MONITORING_INTERVAL)!,
+      });
+    } finally {
+      await client.connection.close();
+    }
+    return `monitoring=triggered (schedule ${scheduleId}: approved screenings are being re-checked)\n`;
+  } catch (error) {
+    // The import is stored: a failed trigger only delays the re-check to the periodic run.
+    return `monitoring=not_triggered (could not trigger schedule ${scheduleId}: ${(error as Error)?.message ?? String(error)}; the periodic run, every ${config.MONITORING_INTERVAL}, re-checks approved screenings)\n`;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const commandLine = parseCommandLine(argv);
-  const { DATABASE_URL } = loadConfig();
+  const config = loadConfig();
+  const { DATABASE_URL } = config;
   if (!DATABASE_URL)
     throw new UsageError('DATABASE_URL is not set: export DATABASE_URL=postgres://user@host:5432/database');
   const db = await createDataSource(DATABASE_URL).initialize();
@@ -115,6 +151,7 @@ async function main(argv: string[]): Promise<void> {
       onProgress: progressPrinter(),
     });
     process.stdout.write(summary(result, (Date.now() - started) / 1000));
+    if (!result.noop) process.stdout.write(await startMonitoring(config));
   } finally {
     await db.destroy();
   }

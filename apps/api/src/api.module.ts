@@ -3,6 +3,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditModule } from '../../../libs/audit/src/index.js';
 import { AppConfig, ConfigModule } from '../../../libs/config/src/index.js';
 import { PersistenceModule } from '../../../libs/persistence/src/index.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { AuditExportController } from './audit/audit-export.controller.js';
 import { ScreeningBatchesModule } from './batches/screening-batches.module.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -41,6 +42,7 @@ export class ApiModule {
         ReferenceDataApiModule.forRoot(config),
         DismissalsModule,
         ScreeningBatchesModule,
+        AlertsModule,
       ],
       controllers: [
         ApiKeysController,

@@ -13,6 +13,7 @@ import { createScreeningWorker } from '../../../libs/temporal/src/index.js';
 import { ScreeningActivitiesFactory } from './screening/screening-activities.factory.js';
 import { TenderActivitiesFactory } from './tenders/tender-activities.factory.js';
 import { ScreeningBatchActivitiesFactory } from './batches/screening-batch-activities.factory.js';
+import { MonitoringActivitiesFactory } from './monitoring/monitoring-activities.factory.js';
 
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -27,6 +28,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     @Inject(TenderActivitiesFactory) private readonly tenderActivities: TenderActivitiesFactory,
     @Inject(ScreeningBatchActivitiesFactory)
     private readonly batchActivities: ScreeningBatchActivitiesFactory,
+    @Inject(MonitoringActivitiesFactory)
+    private readonly monitoringActivities: MonitoringActivitiesFactory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -36,6 +39,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: {
+        // First, so the screening activities' currentReferenceDataVersion (the same read) is the one used.
+        ...this.monitoringActivities.create(),
         ...this.activities.create(),
         ...this.tenderActivities.create(),
         ...this.batchActivities.create(),

@@ -18,6 +18,8 @@ import { ScreeningActivitiesFactory } from './screening/screening-activities.fac
 import { TemporalWorkerService } from './temporal-worker.service.js';
 import { TenderActivitiesFactory } from './tenders/tender-activities.factory.js';
 import { ScreeningBatchActivitiesFactory } from './batches/screening-batch-activities.factory.js';
+import { MonitoringActivitiesFactory } from './monitoring/monitoring-activities.factory.js';
+import { MonitoringScheduleService } from './monitoring/monitoring-schedule.service.js';
 
 /** The worker's providers without the Temporal Worker itself (tests host their own worker). */
 @Module({})
@@ -58,8 +60,14 @@ export class WorkerCoreModule {
         ScreeningActivitiesFactory,
         TenderActivitiesFactory,
         ScreeningBatchActivitiesFactory,
+        MonitoringActivitiesFactory,
       ],
-      exports: [ScreeningActivitiesFactory, TenderActivitiesFactory, ScreeningBatchActivitiesFactory],
+      exports: [
+        ScreeningActivitiesFactory,
+        TenderActivitiesFactory,
+        ScreeningBatchActivitiesFactory,
+        MonitoringActivitiesFactory,
+      ],
     };
   }
 }
@@ -70,7 +78,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [WorkerCoreModule.forRoot(config), NotificationsModule.forRoot(config)],
-      providers: [TemporalWorkerService],
+      providers: [TemporalWorkerService, MonitoringScheduleService],
     };
   }
 }

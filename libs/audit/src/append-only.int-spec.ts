@@ -7,6 +7,7 @@ import {
   RUNTIME_ROLE_SETTING,
   RuntimeRoleGrants1796021942714,
 } from '../../persistence/src/migrations/1796021942714-runtime-role-grants.js';
+import { grantMonitoringTables } from '../../persistence/src/migrations/1796700000000-monitoring-alerts.js';
 import {
   AuditEventRepository,
   AuditTrailSealedError,
@@ -31,6 +32,7 @@ describe('the audit trail in PostgreSQL', () => {
     await withTransaction(superuser, async (q) => {
       await q.query(`SELECT set_config($1, $2, true)`, [RUNTIME_ROLE_SETTING, role]);
       await new RuntimeRoleGrants1796021942714().up(q);
+      await grantMonitoringTables(q);
     });
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.username = role;
@@ -94,6 +96,16 @@ describe('the audit trail in PostgreSQL', () => {
         valid: true,
         events: 2,
         headHash: second.hash,
+      });
+    });
+
+    it('may acknowledge a monitoring alert but never delete one', async () => {
+      await expect(
+        runtime.query(`UPDATE monitoring_alerts SET acknowledged_by = 'x' WHERE false`),
+      ).resolves.toBeDefined();
+      await expect(runtime.query(`DELETE FROM monitoring_alerts WHERE false`)).rejects.toMatchObject({
+        code: INSUFFICIENT_PRIVILEGE,
+        message: expect.stringContaining('permission denied for table monitoring_alerts'),
       });
     });
 
@@ -179,6 +191,25 @@ describe('the audit trail in PostgreSQL', () => {
         valid: true,
         sealed: true,
         headHash: seal.hash,
+      });
+    });
+
+    it('accepts monitoring events after the seal, and nothing else behind them', async () => {
+      const id = await newScreening();
+      const sut = new AuditEventRepository(superuser);
+      await sut.append(event(id, 1, 'screening.started'));
+      const seal = await sut.append(event(id, 2, SEAL_ACTION));
+      const alert = await sut.append(event(id, 3, 'monitoring.alert_raised'));
+      expect(alert).toMatchObject({ seq: 3, created: true });
+      await expect(sut.append(event(id, 4, 'decision.approve'))).rejects.toBeInstanceOf(
+        AuditTrailSealedError,
+      );
+      expect(await new AuditTrailVerifier(sut).verify(id)).toMatchObject({
+        valid: true,
+        events: 3,
+        sealed: true,
+        sealHash: seal.hash,
+        headHash: alert.hash,
       });
     });
   });

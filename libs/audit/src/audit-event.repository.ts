@@ -1,9 +1,9 @@
 // Appends to and reads the audit trail. Appending locks the screening row, so two writers never take the
 // same sequence number, returns the stored event when its key was written before (an activity retry),
 // and keeps the screening's head hash on the last event so a removed tail is detectable.
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity, ScreeningEntity } from '../../persistence/src/index.js';
-import { GENESIS_HASH, hashAuditEvent, SEAL_ACTION, type ChainLink } from './hash-chain.js';
+import { GENESIS_HASH, hashAuditEvent, mayFollowSeal, SEAL_ACTION, type ChainLink } from './hash-chain.js';
 
 export interface AppendAuditEvent {
   screeningId: string;
@@ -58,8 +58,15 @@ interface ExportRow {
 export class AuditEventRepository {
   constructor(private readonly db: DataSource) {}
 
-  async append(event: AppendAuditEvent): Promise<{ seq: number; hash: string; created: boolean }> {
-    return this.db.transaction(async (tx) => {
+  /**
+   * Appends the event unless its key is stored already. With `manager`, inside the caller's transaction
+   * (the event is written exactly when what it records is); otherwise in a transaction of its own.
+   */
+  async append(
+    event: AppendAuditEvent,
+    manager?: EntityManager,
+  ): Promise<{ seq: number; hash: string; created: boolean }> {
+    const append = async (tx: EntityManager) => {
       const screening = await tx
         .getRepository(ScreeningEntity)
         .createQueryBuilder('s')
@@ -74,7 +81,9 @@ export class AuditEventRepository {
         where: { screeningId: event.screeningId },
         order: { seq: 'DESC' },
       });
-      if (last?.action === SEAL_ACTION) throw new AuditTrailSealedError(event.screeningId, event.action);
+      if (!mayFollowSeal(event.action) && (await this.isSealed(tx, event.screeningId, last))) {
+        throw new AuditTrailSealedError(event.screeningId, event.action);
+      }
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
       const occurredAt = new Date(event.occurredAt).toISOString();
@@ -101,7 +110,20 @@ export class AuditEventRepository {
       });
       await tx.getRepository(ScreeningEntity).update({ id: event.screeningId }, { auditHeadHash: hash });
       return { seq, hash, created: true };
-    });
+    };
+    return manager ? append(manager) : this.db.transaction(append);
+  }
+
+  /** The seal is the last event, or monitoring events follow it. */
+  private async isSealed(
+    tx: EntityManager,
+    screeningId: string,
+    last: AuditEventEntity | null,
+  ): Promise<boolean> {
+    if (!last) return false;
+    if (last.action === SEAL_ACTION) return true;
+    if (!mayFollowSeal(last.action)) return false;
+    return tx.getRepository(AuditEventEntity).exists({ where: { screeningId, action: SEAL_ACTION } });
   }
 
   list(screeningId: string): Promise<AuditEventEntity[]> {

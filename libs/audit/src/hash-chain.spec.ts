@@ -63,11 +63,23 @@ describe('hashAuditEvent', () => {
 describe('verifyChain', () => {
   it('accepts an untouched chain', () => {
     const links = chain(5);
-    expect(verifyChain(links)).toEqual({ valid: true, events: 5, lastHash: links[4].hash, sealed: false });
+    expect(verifyChain(links)).toEqual({
+      valid: true,
+      events: 5,
+      lastHash: links[4].hash,
+      sealed: false,
+      sealHash: null,
+    });
   });
 
   it('accepts an empty chain', () =>
-    expect(verifyChain([])).toEqual({ valid: true, events: 0, lastHash: null, sealed: false }));
+    expect(verifyChain([])).toEqual({
+      valid: true,
+      events: 0,
+      lastHash: null,
+      sealed: false,
+      sealHash: null,
+    }));
 
   it('says whether the trail ends with the final seal', () => {
     const links = chain(3, ['screening.started', 'risk.assessed', SEAL_ACTION]);
@@ -121,6 +133,31 @@ describe('verifyChain', () => {
     expect(verifyChain(links, { headHash: links[3].hash })).toMatchObject({
       valid: false,
       brokenAt: { seq: 4, reason: expect.stringContaining('sealed') },
+    });
+  });
+
+  it('accepts monitoring events after the seal, and keeps the seal hash as the decision’s final hash', () => {
+    const links = chain(5, [
+      'screening.started',
+      SEAL_ACTION,
+      'monitoring.alert_raised',
+      'monitoring.alert_acknowledged',
+      'monitoring.alert_raised',
+    ]);
+    expect(verifyChain(links, { headHash: links[4].hash })).toEqual({
+      valid: true,
+      events: 5,
+      lastHash: links[4].hash,
+      sealed: true,
+      sealHash: links[1].hash,
+    });
+  });
+
+  it('refuses anything but monitoring after the seal, even behind a monitoring event', () => {
+    const links = chain(4, ['screening.started', SEAL_ACTION, 'monitoring.alert_raised', SEAL_ACTION]);
+    expect(verifyChain(links, { headHash: links[3].hash })).toMatchObject({
+      valid: false,
+      brokenAt: { seq: 4, reason: expect.stringContaining('only monitoring events may follow it') },
     });
   });
 });

@@ -7,8 +7,21 @@ import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The final seal: the last event of a closed screening. Nothing may follow it. */
+/**
+ * The final seal: the last event of a closed screening's process. Only monitoring events may follow it.
+ */
 export const SEAL_ACTION = 'screening.closed';
+
+/**
+ * Continuous monitoring of a decided screening (an alert raised on newer reference data, its
+ * acknowledgement) is recorded in the screening's own chain after the seal. Such events report on the
+ * decision; they never change it, and nothing else may follow the seal.
+ */
+export const POST_SEAL_ACTION_PREFIX = 'monitoring.';
+
+export function mayFollowSeal(action: string): boolean {
+  return action.startsWith(POST_SEAL_ACTION_PREFIX);
+}
 
 /** What is hashed: everything an auditor relies on, nothing the database assigns (row ids). */
 export interface HashedAuditEvent {
@@ -39,8 +52,10 @@ export interface ChainVerification {
   brokenAt?: { seq: number; reason: string };
   /** Hash of the last stored event; null for an empty trail. */
   lastHash: string | null;
-  /** The trail ends with the final seal (screening.closed). */
+  /** The trail holds the final seal (screening.closed), followed by monitoring events only. */
   sealed: boolean;
+  /** Hash of the seal event: the decision's final hash, whatever monitoring appended after it. */
+  sealHash: string | null;
 }
 
 /**
@@ -49,13 +64,16 @@ export interface ChainVerification {
  */
 export function verifyChain(links: ChainLink[], anchor?: { headHash: string | null }): ChainVerification {
   const lastHash = links.at(-1)?.hash ?? null;
-  const sealed = links.at(-1)?.action === SEAL_ACTION;
+  const seal = links.find((link) => link.action === SEAL_ACTION);
+  const sealed = seal !== undefined;
+  const sealHash = seal?.hash ?? null;
   const broken = (seq: number, reason: string): ChainVerification => ({
     valid: false,
     events: links.length,
     brokenAt: { seq, reason },
     lastHash,
     sealed,
+    sealHash,
   });
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
@@ -73,9 +91,12 @@ export function verifyChain(links: ChainLink[], anchor?: { headHash: string | nu
     const { prevHash: _stored, hash: storedHash, ...content } = link;
     if (hashAuditEvent(prevHash, content) !== storedHash)
       return broken(link.seq, 'content does not match its hash');
-    if (sealSeq !== null)
-      return broken(link.seq, `event ${sealSeq} sealed the trail (${SEAL_ACTION}); nothing may follow it`);
-    if (link.action === SEAL_ACTION) sealSeq = link.seq;
+    if (sealSeq !== null && !mayFollowSeal(link.action))
+      return broken(
+        link.seq,
+        `event ${sealSeq} sealed the trail (${SEAL_ACTION}); only monitoring events may follow it, not ${link.action}`,
+      );
+    if (link.action === SEAL_ACTION && sealSeq === null) sealSeq = link.seq;
     prevHash = storedHash;
     expectedSeq += 1;
   }
@@ -95,5 +116,5 @@ export function verifyChain(links: ChainLink[], anchor?: { headHash: string | nu
         : `the screening's head hash ${anchor.headHash} is not the hash of the last stored event (${last === 0 ? 'none' : `event ${last}`}): events at the end were removed`,
     );
   }
-  return { valid: true, events: links.length, lastHash, sealed };
+  return { valid: true, events: links.length, lastHash, sealed, sealHash };
 }

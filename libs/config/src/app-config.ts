@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Validate,
   Max,
   MinLength,
   Min,
@@ -17,6 +18,7 @@ import {
 } from 'class-validator';
 import { DEFAULT_SCREENING_TASK_QUEUE } from '../../contracts/src/index.js';
 import { DEFAULT_MATCH_THRESHOLD } from '../../domain/src/names/score.js';
+import { IntervalConstraint, MONITORING_INTERVAL_LIMITS } from './interval.js';
 
 export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -151,6 +153,14 @@ export class AppConfig {
   @IsInt({ message: 'must be a whole number of megabytes' })
   @Min(1)
   REFERENCE_IMPORT_MAX_MB = 2048;
+
+  /**
+   * How often every approved screening is re-checked against the newest reference data, as a safety
+   * net: each import triggers a re-check anyway. A number and a unit: `30m`, `6h`, `24h`, `7d`.
+   */
+  @IsString()
+  @Validate(IntervalConstraint, [MONITORING_INTERVAL_LIMITS])
+  MONITORING_INTERVAL = '24h';
 
   toJSON(): Record<string, unknown> {
     const visible: Record<string, unknown> = { ...(this as object) };

@@ -6,3 +6,4 @@ export * from './screening-workflow.contract.js';
 export * from './task-queues.js';
 export * from './tender-workflow.contract.js';
 export * from './screening-batch-workflow.contract.js';
+export * from './monitoring-workflow.contract.js';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source.js';
 import {
   ApiKeyRepository,
+  MonitoringRepository,
   NotificationOutboxRepository,
   PolicyRepository,
   ScreeningAssignmentRepository,
@@ -14,6 +15,7 @@ import {
 
 const REPOSITORIES = [
   ApiKeyRepository,
+  MonitoringRepository,
   NotificationOutboxRepository,
   PolicyRepository,
   ScreeningAssignmentRepository,

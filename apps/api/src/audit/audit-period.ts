@@ -26,7 +26,8 @@ export function parseAuditPeriod(query: { from?: string; to?: string }, now = ne
   return { from, to };
 }
 
-function parseInstant(name: string, value: string): Date {
+/** One instant in the formats above; a 400 naming `name` when it is not one. */
+export function parseInstant(name: string, value: string): Date {
   const dateTime = DATE_TIME.exec(value);
   if (!DATE.test(value) && !dateTime) {
     throw new BadRequestException(`${name} must be ${PERIOD_FORMAT}; got "${value}".`);

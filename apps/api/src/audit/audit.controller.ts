@@ -38,6 +38,7 @@ export class AuditController {
       lastHash: result.lastHash,
       headHash: result.headHash,
       sealed: result.sealed,
+      sealHash: result.sealHash,
     };
   }
 }

@@ -7,6 +7,7 @@ import {
   ReferenceImportService,
   type ReferenceFileImportResult,
 } from '../../../../libs/reference-data/src/store/index.js';
+import { MonitoringGateway, type MonitoringTrigger } from '../temporal/monitoring.gateway.js';
 import type { ImportReferenceDataDto } from './dtos/import-reference-data.dto.js';
 import { ReferenceDataException, ReferenceDataExceptionCode } from './reference-data.exception.js';
 
@@ -17,12 +18,18 @@ export interface StoredUpload {
   fileName: string;
 }
 
-/** Imports an uploaded file as a new dataset version (see libs/reference-data/src/store). */
+/**
+ * Imports an uploaded file as a new dataset version (see libs/reference-data/src/store), then starts a
+ * monitoring run so approved screenings are re-checked against it.
+ */
 @Injectable()
 export class ReferenceImportsService {
   private readonly logger = new Logger('ReferenceImport');
 
-  constructor(@Inject(ReferenceImportService) private readonly importer: ReferenceImportService) {}
+  constructor(
+    @Inject(ReferenceImportService) private readonly importer: ReferenceImportService,
+    @Inject(MonitoringGateway) private readonly monitoring: MonitoringGateway,
+  ) {}
 
   async import(upload: StoredUpload, fields: ImportReferenceDataDto, userId: string) {
     const started = Date.now();
@@ -47,7 +54,9 @@ export class ReferenceImportsService {
           ? `${upload.fileName}: already imported as version ${result.version}`
           : `${upload.fileName}: version ${result.version}, ${result.recordsWritten} records, ${result.skippedCount} skipped, in ${Date.now() - started} ms`,
       );
-      return presentImport(result, fields.format);
+      // A no-op import made no new version: nothing to re-check.
+      const monitoring = result.noop ? null : await this.monitoring.trigger();
+      return presentImport(result, fields.format, monitoring);
     } catch (error) {
       throw asUserError(error) ?? error;
     }
@@ -68,7 +77,11 @@ function asUserError(error: unknown): ReferenceDataException | undefined {
   return undefined;
 }
 
-function presentImport(result: ReferenceFileImportResult, format: string) {
+function presentImport(
+  result: ReferenceFileImportResult,
+  format: string,
+  monitoring: MonitoringTrigger | null,
+) {
   return {
     version: result.version,
     noop: result.noop,
@@ -82,5 +95,7 @@ function presentImport(result: ReferenceFileImportResult, format: string) {
     skipped: result.skipped,
     ignored: result.ignored,
     unattachedMemberships: result.unattachedMemberships,
+    /** Whether a monitoring run was started to re-check approved screenings; null for a no-op. */
+    monitoring,
   };
 }

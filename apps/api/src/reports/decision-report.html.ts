@@ -326,7 +326,13 @@ function auditSection(r: DecisionReport): Html {
       </p>
       <dl>
         <dt>${a.sealed ? 'Final hash (seal)' : 'Head hash'}</dt>
-        <dd class="mono">${orNone(a.headHash)}</dd>
+        <dd class="mono">${orNone(a.sealed ? (a.sealHash ?? a.headHash) : a.headHash)}</dd>
+        ${
+          a.sealed && a.sealHash && a.sealHash !== a.headHash
+            ? html`<dt>Head hash (monitoring events after the seal)</dt>
+                <dd class="mono">${orNone(a.headHash)}</dd>`
+            : ''
+        }
         <dt>Last stored event's hash</dt>
         <dd class="mono">${orNone(a.lastHash)}</dd>
       </dl>

@@ -71,7 +71,9 @@ export interface DecisionReport {
     events: number;
     brokenAt?: { seq: number; reason: string };
     sealed: boolean;
-    /** The hash the screening keeps of its last event: after the seal, the trail's final hash. */
+    /** The seal's hash: the decision's final hash (monitoring events may follow it). */
+    sealHash?: string | null;
+    /** The hash the screening keeps of its last event. */
     headHash: string | null;
     lastHash: string | null;
     entries: {
@@ -151,6 +153,7 @@ export function buildDecisionReport(sources: DecisionReportSources): DecisionRep
       events: v.events,
       ...(v.brokenAt ? { brokenAt: v.brokenAt } : {}),
       sealed: v.sealed,
+      sealHash: v.sealHash,
       headHash: v.headHash,
       lastHash: v.lastHash,
       entries: sources.events.map((e) => ({

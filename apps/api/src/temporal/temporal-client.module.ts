@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client } from '@temporalio/client';
 import { AppConfig } from '../../../../libs/config/src/index.js';
 import { connectTemporalClient } from '../../../../libs/temporal/src/index.js';
+import { MonitoringGateway } from './monitoring.gateway.js';
 import { ScreeningWorkflowsGateway } from './screening-workflows.gateway.js';
 import { TenderWorkflowsGateway } from './tender-workflows.gateway.js';
 
@@ -17,8 +18,9 @@ import { TenderWorkflowsGateway } from './tender-workflows.gateway.js';
     },
     ScreeningWorkflowsGateway,
     TenderWorkflowsGateway,
+    MonitoringGateway,
   ],
-  exports: [Client, ScreeningWorkflowsGateway, TenderWorkflowsGateway],
+  exports: [Client, ScreeningWorkflowsGateway, TenderWorkflowsGateway, MonitoringGateway],
 })
 export class TemporalClientModule implements OnApplicationShutdown {
   constructor(@Inject(Client) private readonly client: Client) {}

@@ -11,6 +11,22 @@ const when = (value: unknown) => (typeof value === 'string' ? new Date(value).to
 const list = (value: unknown) =>
   Array.isArray(value) ? value.map((q) => `  - ${String(q)}`).join('\n') : '';
 
+/** "outcome clear → review, 1 new finding." from a monitoring alert's data. */
+function change(d: Data): string {
+  const level = (name: string, value: unknown) => {
+    const { from, to } = (value ?? {}) as { from?: unknown; to?: unknown };
+    return from !== to ? [`${name} ${String(from)} → ${String(to)}`] : [];
+  };
+  const counted = (n: unknown, what: string) => (typeof n === 'number' && n > 0 ? [`${n} ${what}`] : []);
+  const parts = [
+    ...level('outcome', d.outcome),
+    ...level('risk band', d.band),
+    ...counted(d.findingsAdded, 'new finding(s)'),
+    ...counted(d.findingsRemoved, 'finding(s) no longer raised'),
+  ];
+  return `${parts.join(', ') || 'its findings changed'}.`;
+}
+
 const TEMPLATES: Record<string, (d: Data) => RenderedMessage> = {
   'declaration.reminder': (d) => ({
     subject: `Reminder: supplier declaration for tender ${d.tenderReference} due ${when(d.dueAt)}`,
@@ -55,6 +71,10 @@ const TEMPLATES: Record<string, (d: Data) => RenderedMessage> = {
   'ministerial_referral.required': (d) => ({
     subject: `Ministerial referral needed for screening ${d.screeningId}`,
     text: `The exclusion of the supplier on screening ${d.screeningId} takes effect only after a minister agrees (Procurement Act 2023 s29). Record the referral and the minister's answer.`,
+  }),
+  'monitoring.alert_raised': (d) => ({
+    subject: `Approved screening ${d.screeningId} changed on new reference data`,
+    text: `Screening ${d.screeningId} (tender ${d.tenderReference}) was re-checked against reference data version ${d.referenceDataVersion}: ${change(d)} It stays approved; read alert ${d.alertId} (GET /v1/alerts?screeningId=${d.screeningId}) and decide what to do.`,
   }),
   'screening.closed': (d) => ({
     subject: `Screening ${d.screeningId} closed: ${d.outcome}`,

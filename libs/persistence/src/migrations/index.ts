@@ -5,6 +5,7 @@ import { AuditEventsPeriodIndex1796300000000 } from './1796300000000-audit-event
 import { FindingDismissals1796400000000 } from './1796400000000-finding-dismissals.js';
 import { ScreeningBatches1796500000000 } from './1796500000000-screening-batches.js';
 import { ReferenceNameTerms1796610000000 } from './1796610000000-reference-name-terms.js';
+import { MonitoringAlerts1796700000000 } from './1796700000000-monitoring-alerts.js';
 
 /** Every migration, oldest first. A new migration is written, reviewed, and added here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   FindingDismissals1796400000000,
   ScreeningBatches1796500000000,
   ReferenceNameTerms1796610000000,
+  MonitoringAlerts1796700000000,
 ];

@@ -1,4 +1,5 @@
 export * from './api-key.repository.js';
+export * from './monitoring.repository.js';
 export * from './notification-outbox.repository.js';
 export * from './policy.repository.js';
 export * from './screening-assignment.repository.js';

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { NotificationEntity } from '../entities/notification.entity.js';
 
@@ -17,9 +17,12 @@ const CLAIM_LEASE_MS = 60_000;
 export class NotificationOutboxRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Queues a message once: the same screening + key again is a no-op (activity retries). */
-  async enqueue(message: QueuedNotification): Promise<void> {
-    await this.db
+  /**
+   * Queues a message once: the same screening + key again is a no-op (activity retries). With `manager`,
+   * inside the caller's transaction, so the message is queued exactly when what it announces is stored.
+   */
+  async enqueue(message: QueuedNotification, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager
       .createQueryBuilder()
       .insert()
       .into(NotificationEntity)
