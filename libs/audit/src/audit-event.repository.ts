@@ -55,6 +55,14 @@ interface ExportRow {
   hash: string;
 }
 
+/** The chain's last event, as the append reads it. */
+interface ChainTip {
+  seq: number;
+  hash: string;
+  action: string;
+  eventKey: string;
+}
+
 export class AuditEventRepository {
   constructor(private readonly db: DataSource) {}
 
@@ -67,20 +75,22 @@ export class AuditEventRepository {
     manager?: EntityManager,
   ): Promise<{ seq: number; hash: string; created: boolean }> {
     const append = async (tx: EntityManager) => {
-      const screening = await tx
-        .getRepository(ScreeningEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.id = :id', { id: event.screeningId })
-        .getOne();
-      if (!screening) throw new Error(`audit: screening ${event.screeningId} does not exist`);
-      const events = tx.getRepository(AuditEventEntity);
-      const existing = await events.findOneBy({ screeningId: event.screeningId, eventKey: event.eventKey });
+      // The screening row's lock serialises appends to one chain; the hot path of every workflow step,
+      // so two plain statements: the lock, then this key's event (a retry) and the chain's last event.
+      const locked: unknown[] = await tx.query('SELECT 1 FROM screenings WHERE id = $1 FOR UPDATE', [
+        event.screeningId,
+      ]);
+      if (locked.length === 0) throw new Error(`audit: screening ${event.screeningId} does not exist`);
+      const found: ChainTip[] = await tx.query(
+        `SELECT seq, hash, action, event_key AS "eventKey" FROM audit_events
+          WHERE screening_id = $1
+            AND (event_key = $2 OR seq = (SELECT max(seq) FROM audit_events WHERE screening_id = $1))`,
+        [event.screeningId, event.eventKey],
+      );
+      const existing = found.find((row) => row.eventKey === event.eventKey);
       if (existing) return { seq: existing.seq, hash: existing.hash, created: false };
-      const last = await events.findOne({
-        where: { screeningId: event.screeningId },
-        order: { seq: 'DESC' },
-      });
+      const last = found[0] ?? null;
+      const events = tx.getRepository(AuditEventEntity);
       if (!mayFollowSeal(event.action) && (await this.isSealed(tx, event.screeningId, last))) {
         throw new AuditTrailSealedError(event.screeningId, event.action);
       }
@@ -115,11 +125,7 @@ export class AuditEventRepository {
   }
 
   /** The seal is the last event, or monitoring events follow it. */
-  private async isSealed(
-    tx: EntityManager,
-    screeningId: string,
-    last: AuditEventEntity | null,
-  ): Promise<boolean> {
+  private async isSealed(tx: EntityManager, screeningId: string, last: ChainTip | null): Promise<boolean> {
     if (!last) return false;
     if (last.action === SEAL_ACTION) return true;
     if (!mayFollowSeal(last.action)) return false;
