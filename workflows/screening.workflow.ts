@@ -6,6 +6,7 @@ import { allHandlersFinished, condition, setHandler, workflowInfo } from '@tempo
 import type {
   ApprovalLevel,
   CheckName,
+  Finding,
   RiskAssessment,
   ScreeningRoute,
   ScreeningState,
@@ -155,20 +156,9 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
   const declarationRevision = c.declarationRevision;
   await c.publish();
 
-  const referenceDataVersion = await (c.compactHistory ? c.records : checks).currentReferenceDataVersion();
-  c.referenceDataVersion = referenceDataVersion;
-  if (c.closed) return;
-  const roundInput = {
-    screeningId: c.id,
-    round,
-    tender: input.tender,
-    supplier: input.supplier,
-    declaration: c.declaration!,
-    referenceDataVersion,
-  };
-  const perCheck = c.compactHistory
-    ? await checks.runChecks({ ...roundInput, checks: SCREENING_CHECKS })
-    : await Promise.all(SCREENING_CHECKS.map((check) => checks.runCheck({ ...roundInput, check })));
+  const checked = await runChecks(c, round);
+  if (!checked) return;
+  const { referenceDataVersion, perCheck } = checked;
   if (c.closed) return;
   const findings = await c.records.recordFindings({ screeningId: c.id, round, findings: perCheck.flat() });
   state.findings = findings;
@@ -249,6 +239,40 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
     c.enterLevel(route.levels[0]);
     await c.publish();
   }
+}
+
+/**
+ * The round's checks against the newest reference-data version, pinned for all five. On the compact
+ * path one activity pins it and runs them; runs from before the patch pin it first, then run one
+ * activity per check. Null when the case closed meanwhile.
+ */
+async function runChecks(
+  c: ScreeningCase,
+  round: number,
+): Promise<{ referenceDataVersion: string; perCheck: Finding[][] } | null> {
+  const roundInput = {
+    screeningId: c.id,
+    round,
+    tender: c.input.tender,
+    supplier: c.input.supplier,
+    declaration: c.declaration!,
+  };
+  if (c.compactHistory) {
+    const { referenceDataVersion, findings } = await checks.runChecks({
+      ...roundInput,
+      checks: SCREENING_CHECKS,
+    });
+    c.referenceDataVersion = referenceDataVersion;
+    return { referenceDataVersion, perCheck: findings };
+  }
+  const referenceDataVersion = await checks.currentReferenceDataVersion();
+  c.referenceDataVersion = referenceDataVersion;
+  // Withdrawn while the version was read: no checks (as these runs did).
+  if (c.closed) return null;
+  const perCheck = await Promise.all(
+    SCREENING_CHECKS.map((check) => checks.runCheck({ ...roundInput, referenceDataVersion, check })),
+  );
+  return { referenceDataVersion, perCheck };
 }
 
 /** Who signs, from the exact policy version the screening pinned. */

@@ -60,9 +60,19 @@ export interface RunCheckInput {
   referenceDataVersion: string;
 }
 
-/** A round's checks in one activity: the same input as RunCheckInput, with the checks to run. */
-export interface RunChecksInput extends Omit<RunCheckInput, 'check'> {
+/**
+ * A round's checks in one activity: the same input as RunCheckInput, with the checks to run; the
+ * activity pins the newest reference-data version for all of them.
+ */
+export interface RunChecksInput extends Omit<RunCheckInput, 'check' | 'referenceDataVersion'> {
   checks: readonly CheckName[];
+}
+
+export interface RunChecksResult {
+  /** The version every check read. */
+  referenceDataVersion: string;
+  /** Per check, in the order of `checks`. */
+  findings: Finding[][];
 }
 
 export interface RecordFindingsInput {
@@ -117,10 +127,11 @@ export interface ScreeningActivities {
   /** One check of one round; the workflow runs the checks in parallel. */
   runCheck(input: RunCheckInput): Promise<Finding[]>;
   /**
-   * A round's checks, run in parallel inside one activity: one task and three history events instead of
-   * five of each. Checks only read, so a retry re-runs them all harmlessly. Findings in the order of `checks`.
+   * A round's checks, run in parallel inside one activity after pinning the newest reference-data
+   * version: one task and three history events instead of six of each. Checks only read, so a retry
+   * re-runs them all harmlessly (against the version it pins).
    */
-  runChecks(input: RunChecksInput): Promise<Finding[][]>;
+  runChecks(input: RunChecksInput): Promise<RunChecksResult>;
   /** Stores a round's findings and returns them with reviewers' dismissals applied. */
   recordFindings(input: RecordFindingsInput): Promise<Finding[]>;
   assessRisk(input: AssessRiskInput): Promise<RiskAssessment>;

@@ -59,7 +59,11 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
     },
 
     async runChecks({ checks, ...round }) {
-      return Promise.all(checks.map((check) => deps.checks.run({ ...round, check })));
+      const referenceDataVersion = await deps.checks.currentReferenceDataVersion();
+      const findings = await Promise.all(
+        checks.map((check) => deps.checks.run({ ...round, referenceDataVersion, check })),
+      );
+      return { referenceDataVersion, findings };
     },
 
     async recordFindings({ screeningId, round, findings }) {
