@@ -119,14 +119,21 @@ async function main() {
     };
     let final = 0;
     while (final < N) {
+      // Only the rows a bot may act on, and a count of the decided ones: the bench's own reading stays
+      // small however many screenings are done.
       const { rows } = await db.query<{ id: string; status: string }>(
-        'SELECT id, status FROM screenings WHERE tender_id = $1',
+        `SELECT id, status FROM screenings
+          WHERE tender_id = $1 AND status IN ('awaiting_declaration', 'awaiting_review')`,
         [tender.id],
       );
-      final = 0;
+      const { rows: decidedCount } = await db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM screenings
+          WHERE tender_id = $1 AND status IN ('approved', 'rejected', 'excluded')`,
+        [tender.id],
+      );
+      final = Number(decidedCount[0]!.n);
       for (const { id, status } of rows) {
-        if (status === 'approved' || status === 'rejected' || status === 'excluded') final += 1;
-        else if (status === 'awaiting_declaration' && !declared.has(id)) {
+        if (status === 'awaiting_declaration' && !declared.has(id)) {
           declared.add(id);
           act(
             declared,
