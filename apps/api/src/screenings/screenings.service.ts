@@ -15,6 +15,7 @@ import {
   ScreeningRepository,
   TenderRepository,
   type ScreeningEntity,
+  tenderContextOf,
 } from '../../../../libs/persistence/src/index.js';
 import type { Principal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
@@ -22,7 +23,6 @@ import { newId } from '../common/ids.js';
 import { ScreeningWorkflowsGateway } from '../temporal/screening-workflows.gateway.js';
 import { TenderWorkflowsGateway } from '../temporal/tender-workflows.gateway.js';
 import { TenderException, TenderExceptionCode } from '../tenders/tender.exception.js';
-import { tenderContext } from '../tenders/tenders.service.js';
 import type { DecisionDto } from './dtos/decision.dto.js';
 import type {
   DeclineToAnswerDto,
@@ -105,7 +105,7 @@ export class ScreeningsService {
     });
     await this.tenderWorkflows.addSupplier({
       screeningId: screening.id,
-      tender: tenderContext(tender),
+      tender: tenderContextOf(tender),
       supplier: {
         name: screening.supplierName,
         country: screening.supplierCountry,

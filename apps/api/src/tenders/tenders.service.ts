@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { TenderContext } from '../../../../libs/contracts/src/index.js';
 import { defaultPolicyIdFor } from '../../../../libs/domain/src/policy/index.js';
 import {
   PolicyRepository,
@@ -79,15 +78,4 @@ export class TendersService {
     if (!tender) throw new TenderException(TenderExceptionCode.NotFound, `No tender ${id}.`);
     return { tender, screenings: await this.screenings.findByTender(id) };
   }
-}
-
-export function tenderContext(tender: TenderEntity): TenderContext {
-  return {
-    id: tender.id,
-    reference: tender.reference,
-    buyerType: tender.buyerType as TenderContext['buyerType'],
-    sensitiveSite: tender.sensitiveSite,
-    intendedUse: tender.intendedUse,
-    policyId: tender.policyId,
-  };
 }

@@ -7,11 +7,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, MoreThan } from 'typeorm';
 import { AppConfig } from '../../../../libs/config/src/index.js';
-import type {
-  BatchItemOutcome,
-  ScreeningBatchActivities,
-  TenderContext,
-} from '../../../../libs/contracts/src/index.js';
+import type { BatchItemOutcome, ScreeningBatchActivities } from '../../../../libs/contracts/src/index.js';
 import { parsePolicy, resolveDurations } from '../../../../libs/domain/src/policy/index.js';
 import { supplierKey } from '../../../../libs/domain/src/screening/supplier-key.js';
 import {
@@ -20,7 +16,7 @@ import {
   ScreeningBatchItemEntity,
   ScreeningRepository,
   TenderRepository,
-  type TenderEntity,
+  tenderContextOf,
 } from '../../../../libs/persistence/src/index.js';
 import { addSupplierToTender } from '../../../../libs/temporal/src/index.js';
 import { TenderActivitiesFactory } from '../tenders/tender-activities.factory.js';
@@ -123,15 +119,4 @@ export class ScreeningBatchActivitiesFactory {
     );
     return alreadyScreened ? 'already_screened' : 'started';
   }
-}
-
-function tenderContextOf(tender: TenderEntity): TenderContext {
-  return {
-    id: tender.id,
-    reference: tender.reference,
-    buyerType: tender.buyerType as TenderContext['buyerType'],
-    sensitiveSite: tender.sensitiveSite,
-    intendedUse: tender.intendedUse,
-    policyId: tender.policyId,
-  };
 }

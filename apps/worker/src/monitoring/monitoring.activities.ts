@@ -14,7 +14,6 @@ import {
   type ReferenceDataMonitoringActivities,
   type RiskBand,
   type RiskOutcome,
-  type TenderContext,
 } from '../../../../libs/contracts/src/index.js';
 import {
   compareAssessments,
@@ -23,6 +22,7 @@ import {
   type AssessmentChanges,
   type MonitoredAssessment,
 } from '../../../../libs/domain/src/monitoring/index.js';
+import { tenderContextOf } from '../../../../libs/persistence/src/index.js';
 import type {
   FindingEntity,
   MonitoringAlertEntity,
@@ -102,7 +102,7 @@ async function recheck(
     return skipped(`already assessed on reference-data version ${previous.referenceDataVersion}`);
   }
 
-  const context = tenderContext(tender);
+  const context = tenderContextOf(tender);
   const policy = { id: screening.policyId, version: screening.policyVersion };
   const perCheck = await Promise.all(
     CHECKS.map((check) =>
@@ -304,17 +304,6 @@ function findingOfRow(row: FindingEntity): Finding {
 
 function sortByKey(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => a.key.localeCompare(b.key));
-}
-
-function tenderContext(tender: TenderEntity): TenderContext {
-  return {
-    id: tender.id,
-    reference: tender.reference,
-    buyerType: tender.buyerType as TenderContext['buyerType'],
-    sensitiveSite: tender.sensitiveSite,
-    intendedUse: tender.intendedUse,
-    policyId: tender.policyId,
-  };
 }
 
 function versionNumber(version: string): number {

@@ -1,5 +1,18 @@
 import type { DataSource } from 'typeorm';
+import type { TenderContext } from '../../../contracts/src/index.js';
 import { TenderEntity } from '../entities/tender.entity.js';
+
+/** What the workflow and the checks know of a tender. */
+export function tenderContextOf(tender: TenderEntity): TenderContext {
+  return {
+    id: tender.id,
+    reference: tender.reference,
+    buyerType: tender.buyerType as TenderContext['buyerType'],
+    sensitiveSite: tender.sensitiveSite,
+    intendedUse: tender.intendedUse,
+    policyId: tender.policyId,
+  };
+}
 
 export class TenderRepository {
   constructor(private readonly db: DataSource) {}
