@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { codedExceptionFor } from '../common/coded-exception.js';
 
 export enum AlertExceptionCode {
   NotFound = 'ALERT_NOT_FOUND',
@@ -12,12 +12,4 @@ const STATUS: Record<AlertExceptionCode, number> = {
   [AlertExceptionCode.AlreadyAcknowledged]: 409,
 };
 
-export class AlertException extends HttpException {
-  constructor(
-    readonly code: AlertExceptionCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super({ message, details: { code, ...details } }, STATUS[code]);
-  }
-}
+export class AlertException extends codedExceptionFor(STATUS) {}

@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { codedExceptionFor } from '../common/coded-exception.js';
 
 export enum ScreeningBatchExceptionCode {
   NotFound = 'BATCH_NOT_FOUND',
@@ -12,11 +12,4 @@ const STATUS: Record<ScreeningBatchExceptionCode, number> = {
   [ScreeningBatchExceptionCode.TooLarge]: 413,
 };
 
-export class ScreeningBatchException extends HttpException {
-  constructor(
-    readonly code: ScreeningBatchExceptionCode,
-    message: string,
-  ) {
-    super({ message, details: { code } }, STATUS[code]);
-  }
-}
+export class ScreeningBatchException extends codedExceptionFor(STATUS) {}

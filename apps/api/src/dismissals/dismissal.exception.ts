@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { codedExceptionFor } from '../common/coded-exception.js';
 
 export enum DismissalExceptionCode {
   ScreeningNotFound = 'DISMISSAL_SCREENING_NOT_FOUND',
@@ -16,12 +16,4 @@ const STATUS: Record<DismissalExceptionCode, number> = {
   [DismissalExceptionCode.AlreadyDismissed]: 409,
 };
 
-export class DismissalException extends HttpException {
-  constructor(
-    readonly code: DismissalExceptionCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super({ message, details: { code, ...details } }, STATUS[code]);
-  }
-}
+export class DismissalException extends codedExceptionFor(STATUS) {}

@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { codedExceptionFor } from '../common/coded-exception.js';
 
 export enum ReferenceDataExceptionCode {
   NotMultipart = 'REFERENCE_IMPORT_NOT_MULTIPART',
@@ -21,12 +21,4 @@ const STATUS: Record<ReferenceDataExceptionCode, number> = {
 };
 
 /** A reference-data request refused for a reason the caller can fix; the message says how. */
-export class ReferenceDataException extends HttpException {
-  constructor(
-    readonly code: ReferenceDataExceptionCode,
-    message: string,
-    details: Record<string, unknown> = {},
-  ) {
-    super({ message, details: { code, ...details } }, STATUS[code]);
-  }
-}
+export class ReferenceDataException extends codedExceptionFor(STATUS) {}

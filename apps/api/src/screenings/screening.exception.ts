@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { codedExceptionFor } from '../common/coded-exception.js';
 import { REFUSAL } from '../../../../libs/contracts/src/index.js';
 
 export enum ScreeningExceptionCode {
@@ -31,11 +31,4 @@ export const REFUSAL_CODES: Record<string, ScreeningExceptionCode> = {
   [REFUSAL.invalid]: ScreeningExceptionCode.Invalid,
 };
 
-export class ScreeningException extends HttpException {
-  constructor(
-    readonly code: ScreeningExceptionCode,
-    message: string,
-  ) {
-    super({ message, details: { code } }, STATUS[code]);
-  }
-}
+export class ScreeningException extends codedExceptionFor(STATUS) {}

@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { codedExceptionFor } from '../common/coded-exception.js';
 
 export enum TenderExceptionCode {
   NotFound = 'TENDER_NOT_FOUND',
@@ -16,11 +16,4 @@ const STATUS: Record<TenderExceptionCode, number> = {
   [TenderExceptionCode.Invalid]: 422,
 };
 
-export class TenderException extends HttpException {
-  constructor(
-    readonly code: TenderExceptionCode,
-    message: string,
-  ) {
-    super({ message, details: { code } }, STATUS[code]);
-  }
-}
+export class TenderException extends codedExceptionFor(STATUS) {}
