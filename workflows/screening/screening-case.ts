@@ -1,6 +1,6 @@
 // One screening's process state and the ways the workflow changes and records it. One instance per
 // workflow run (never module-level state): the main process and the Update handlers share it.
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type {
   Actor,
   AuditEventInput,
@@ -77,6 +77,14 @@ export class ScreeningCase {
   constructor(readonly input: ScreeningWorkflowInput) {
     this.compactHistory = usesCompactHistory();
     this.records = this.compactHistory ? localRecords : records;
+    if (this.compactHistory) {
+      // Started with its search attributes (the tender sets them): upsert only when they change.
+      const started = workflowInfo().typedSearchAttributes;
+      this.searchAttributes = {
+        stage: started.get(SCREENING_STAGE) ?? '',
+        assignee: started.get(SCREENING_ASSIGNEE) ?? '',
+      };
+    }
     this.state = {
       screeningId: input.screeningId,
       status: 'awaiting_declaration',
