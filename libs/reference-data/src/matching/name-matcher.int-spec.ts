@@ -11,7 +11,8 @@ import { MatchCandidatesRepository } from './match-candidates.repository.js';
 import { NameMatcher } from './name-matcher.js';
 
 const words = createCompanyNameGenerator(createRng(randomInt(2 ** 31)));
-const [brand, other, rival, lateBrand] = [
+const [brand, other, rival, lateBrand, newBrand] = [
+  words.freshWord(),
   words.freshWord(),
   words.freshWord(),
   words.freshWord(),
@@ -149,5 +150,19 @@ describe('NameMatcher', () => {
     expect(
       (await sut.match({ name: `${lateBrand} Robotics` }, { asOfVersion: later }))[0]?.entity.externalId,
     ).toBe(id('late'));
+  });
+
+  it('finds a name listed after it started matching at once, typo included (its vocabulary catches up)', async () => {
+    // Matching before the import: the in-memory vocabulary is loaded without the new word.
+    const typo = `${newBrand.slice(0, 2)}${newBrand.slice(3)}`;
+    expect(await sut.match({ name: `${typo} Ventures` }, { asOfVersion: version })).toEqual([]);
+    const later = await importLines(
+      [ftm(id('new'), { name: [`${newBrand} Ventures Ltd`], jurisdiction: ['gb'], topics: ['sanction'] })],
+      `int-spec-${tag}-new`,
+    );
+
+    const match = (await sut.match({ name: `${typo} Ventures` }, { asOfVersion: later }))[0];
+
+    expect(match?.entity.externalId).toBe(id('new'));
   });
 });

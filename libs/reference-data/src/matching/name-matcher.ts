@@ -16,8 +16,10 @@ import type { ReferenceEntityView } from '../store/reference-lookup.repository.j
 import { identifierLookupKeys } from './identifier-keys.js';
 import { LruCache } from './lru-cache.js';
 import type { CandidateEntity, MatchCandidatesRepository } from './match-candidates.repository.js';
+import { ReferenceVocabulary } from './reference-vocabulary.js';
 import { planProbes, queryWords, type ProbePlan } from './retrieval-plan.js';
-import { lookUpQueryWords } from './word-lookup.js';
+import type { TermFilter } from './term-filter.js';
+import { lookUpQueryWords, type TermLookup } from './word-lookup.js';
 
 export interface NameMatcherOptions {
   /** Score a hit must reach; the names library's tuned default unless configured (MATCH_THRESHOLD). */
@@ -85,6 +87,8 @@ export class NameMatcher {
    * row id is a safe key; the names are compared anyway, in case the database was rebuilt underneath.
    */
   private readonly prepared: LruCache<string, CachedCandidate>;
+  /** Which words can be reference terms: most typo variants of a query word are not looked up at all. */
+  private readonly vocabulary: ReferenceVocabulary;
 
   constructor(
     private readonly candidates: MatchCandidatesRepository,
@@ -94,6 +98,7 @@ export class NameMatcher {
     this.candidateLimit = options.candidateLimit ?? DEFAULT_CANDIDATE_LIMIT;
     this.twoEditSimilarity = options.twoEditSimilarity ?? DEFAULT_TWO_EDIT_SIMILARITY;
     this.prepared = new LruCache(options.cacheSize ?? DEFAULT_CACHE_SIZE);
+    this.vocabulary = new ReferenceVocabulary(candidates);
   }
 
   async match(query: NameMatchQuery, request: MatchRequest): Promise<EntityMatch[]> {
@@ -103,8 +108,9 @@ export class NameMatcher {
       identifiers: query.identifiers ? [...query.identifiers] : [],
     };
     const prepared = prepareQuery(matchQuery);
+    const vocabulary = await this.vocabulary.covering(request.asOfVersion);
     const found = await this.candidates.find({
-      plan: await this.probePlan(prepared),
+      plan: await this.probePlan(prepared, vocabulary),
       identifierKeys: identifierLookupKeys(query.identifiers),
       asOfVersion: request.asOfVersion,
       limit: this.candidateLimit,
@@ -132,9 +138,16 @@ export class NameMatcher {
   }
 
   /** Looks the query's words up in the vocabulary of reference names and plans the name probes. */
-  private async probePlan(prepared: PreparedQuery): Promise<ProbePlan> {
+  private async probePlan(prepared: PreparedQuery, vocabulary: TermFilter): Promise<ProbePlan> {
     const words = queryWords(prepared);
-    return planProbes(words, await lookUpQueryWords(words, this.candidates, this.twoEditSimilarity));
+    // Only the words that may be terms go to the database: a handful of the ~700 a query would ask for.
+    const lookup: TermLookup = {
+      oneEditVariants: (word) => vocabulary.presentVariants(word),
+      existingTerms: (terms) =>
+        this.candidates.existingTerms(terms.filter((term) => vocabulary.mightContain(term))),
+      similarTerms: (word, threshold) => this.candidates.similarTerms(word, threshold),
+    };
+    return planProbes(words, await lookUpQueryWords(words, lookup, this.twoEditSimilarity));
   }
 
   private preparedCandidate(entity: CandidateEntity): PreparedCandidate {

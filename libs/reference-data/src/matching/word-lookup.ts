@@ -7,7 +7,15 @@ import { editAllowance } from '../../../domain/src/names/prepare.js';
 import { isCjkToken } from '../../../domain/src/names/cjk.js';
 import type { MatchCandidatesRepository } from './match-candidates.repository.js';
 import type { QueryWord, QueryWords, TermCount, WordLookup } from './retrieval-plan.js';
-import { oneEditVariants } from './term-variants.js';
+
+/**
+ * The vocabulary of reference names: the repository's look-ups, behind the matcher's in-memory filter
+ * of the terms (term-filter.ts), which also enumerates the one-edit variants worth looking up.
+ */
+export interface TermLookup extends Pick<MatchCandidatesRepository, 'existingTerms' | 'similarTerms'> {
+  /** The word and those of its one-edit variants (term-variants.ts) that may be terms. */
+  oneEditVariants(word: string): string[];
+}
 
 /** Halves of a run-together word are at least this long; shorter ones would split almost anything. */
 const SHORTEST_HALF = 3;
@@ -17,12 +25,12 @@ function allowance(word: string): number {
 }
 
 /**
- * The word and the words one edit away. A joined pair is looked up as it is: its variants would be the
- * largest part of every look-up, for the rare run-together name that is also misspelt.
+ * The word and the words one edit away that may be terms (the filter builds no others), for a joined
+ * pair too: "Kri shpeavarn" is "krisheavarn" run together with a typo.
  */
-function variantsToLookUp(unit: QueryWord): string[] {
-  if (unit.exactOnly || unit.joined) return [unit.word];
-  return oneEditVariants(unit.word);
+function variantsToLookUp(unit: QueryWord, vocabulary: TermLookup): string[] {
+  if (unit.exactOnly) return [unit.word];
+  return vocabulary.oneEditVariants(unit.word);
 }
 
 function splitsOf(unit: QueryWord): [string, string][] {
@@ -38,15 +46,15 @@ function splitsOf(unit: QueryWord): [string, string][] {
 
 export async function lookUpQueryWords(
   words: QueryWords,
-  repository: MatchCandidatesRepository,
+  vocabulary: TermLookup,
   twoEditSimilarity: number,
 ): Promise<WordLookup> {
-  const variants = new Map(words.units.map((unit) => [unit.word, variantsToLookUp(unit)]));
+  const variants = new Map(words.units.map((unit) => [unit.word, variantsToLookUp(unit, vocabulary)]));
   const splits = new Map(words.units.map((unit) => [unit.word, splitsOf(unit)]));
   const wanted = new Set<string>(words.supporting);
   for (const list of variants.values()) list.forEach((word) => wanted.add(word));
   for (const list of splits.values()) list.forEach(([left, right]) => wanted.add(left).add(right));
-  const existing = await repository.existingTerms([...wanted]);
+  const existing = await vocabulary.existingTerms([...wanted]);
   const byTerm = new Map(existing.map((term) => [term.term, term]));
 
   const expansions = new Map<string, TermCount[]>();
@@ -63,8 +71,8 @@ export async function lookUpQueryWords(
     });
     if (halves.length > 0) joinedFrom.set(unit.word, halves);
   }
-  await joinedWithTypo(words, expansions, joinedFrom, splits, byTerm, repository);
-  await twoEditFallback(words, expansions, joinedFrom, repository, twoEditSimilarity);
+  await joinedWithTypo(words, expansions, joinedFrom, splits, byTerm, vocabulary);
+  await twoEditFallback(words, expansions, joinedFrom, vocabulary, twoEditSimilarity);
   const supporting = words.supporting.flatMap((word) => byTerm.get(word) ?? []);
   return { expansions, supporting, joinedFrom };
 }
@@ -84,7 +92,7 @@ async function joinedWithTypo(
   joinedFrom: Map<string, [TermCount, TermCount][]>,
   splits: ReadonlyMap<string, [string, string][]>,
   byTerm: ReadonlyMap<string, TermCount>,
-  repository: MatchCandidatesRepository,
+  vocabulary: TermLookup,
 ): Promise<void> {
   const pending: { unit: string; exact: TermCount; exactIsLeft: boolean; variants: string[] }[] = [];
   for (const unit of words.units) {
@@ -93,15 +101,26 @@ async function joinedWithTypo(
       const [l, r] = [byTerm.get(left), byTerm.get(right)];
       // Both halves long enough to carry a name (and an edit): short halves exist as words by chance.
       if (left.length < TYPO_SPLIT_HALF || right.length < TYPO_SPLIT_HALF) continue;
-      if (l) pending.push({ unit: unit.word, exact: l, exactIsLeft: true, variants: oneEditVariants(right) });
+      if (l)
+        pending.push({
+          unit: unit.word,
+          exact: l,
+          exactIsLeft: true,
+          variants: vocabulary.oneEditVariants(right),
+        });
       else if (r)
-        pending.push({ unit: unit.word, exact: r, exactIsLeft: false, variants: oneEditVariants(left) });
+        pending.push({
+          unit: unit.word,
+          exact: r,
+          exactIsLeft: false,
+          variants: vocabulary.oneEditVariants(left),
+        });
       if (pending.length >= MAX_TYPO_SPLITS) break;
     }
   }
   if (pending.length === 0) return;
   const found = new Map(
-    (await repository.existingTerms([...new Set(pending.flatMap((p) => p.variants))])).map((t) => [
+    (await vocabulary.existingTerms([...new Set(pending.flatMap((p) => p.variants))])).map((t) => [
       t.term,
       t,
     ]),
@@ -119,27 +138,29 @@ async function joinedWithTypo(
 /**
  * Two edits in a long word ("Blaushek" for "Blousheck") are looked for through the trigram index, which
  * costs more than all the other look-ups together; so only when nothing else of the query was found,
- * that is when the misspelt word is all there is to go on.
+ * that is when the misspelt word is all there is to go on. Single words only: a joined pair is longer,
+ * so dearer to search, and one edit from a reference word was looked up already.
  */
 async function twoEditFallback(
   words: QueryWords,
   expansions: Map<string, TermCount[]>,
   joinedFrom: ReadonlyMap<string, unknown>,
-  repository: MatchCandidatesRepository,
+  vocabulary: TermLookup,
   similarity: number,
 ): Promise<void> {
   const foundAny = [...expansions.values()].some((terms) => terms.length > 0) || joinedFrom.size > 0;
   if (foundAny) return;
   for (const unit of words.units) {
-    if (unit.maxEdits >= 2) expansions.set(unit.word, await twoEditTerms(unit, repository, similarity));
+    if (unit.maxEdits >= 2 && !unit.joined)
+      expansions.set(unit.word, await twoEditTerms(unit, vocabulary, similarity));
   }
 }
 
 async function twoEditTerms(
   unit: QueryWord,
-  repository: MatchCandidatesRepository,
+  vocabulary: TermLookup,
   similarity: number,
 ): Promise<TermCount[]> {
-  const similar = await repository.similarTerms(unit.word, similarity);
+  const similar = await vocabulary.similarTerms(unit.word, similarity);
   return similar.filter((term) => boundedEditDistance(term.term, unit.word, unit.maxEdits) <= unit.maxEdits);
 }
