@@ -149,6 +149,7 @@ async function main(argv: string[]): Promise<void> {
       mode: commandLine.delta ? 'delta' : undefined,
       importedBy: `cli:${userInfo().username}`,
       onProgress: progressPrinter(),
+      onSettling: () => process.stderr.write('import: committed; vacuuming the name indexes\n'),
     });
     process.stdout.write(summary(result, (Date.now() - started) / 1000));
     if (!result.noop) process.stdout.write(await startMonitoring(config));

@@ -124,6 +124,23 @@ describe('importReferenceFile', () => {
     expect(await datasetsOfSource()).toHaveLength(1);
   });
 
+  it('vacuums the name indexes after a large import, and not after a repeat', async () => {
+    const path = file('large.ftm.jsonl', [ftm(id('large'), { name: 'Largeimport Holdings Ltd' })]);
+    const settling: string[] = [];
+    const settled = (name: string) => () => settling.push(name);
+    const options = { path, format: 'ftm', source, importedBy: 'int-spec', settleAfterRecords: 1 };
+
+    const first = await importReferenceFile(db, { ...options, onSettling: settled('first') });
+    await importReferenceFile(db, { ...options, onSettling: settled('repeat') });
+
+    expect(first.noop).toBe(false);
+    expect(settling).toEqual(['first']);
+    const [stats] = await db.query(
+      `SELECT last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = 'reference_name_terms'`,
+    );
+    expect(stats).toEqual({ vacuumed: true });
+  });
+
   it('recognises a repeated upload read from a stream, and writes nothing the second time', async () => {
     const content = `${ftm(id('streamed'), { name: 'Streamed Ltd' })}\n`;
     const upload = () =>
