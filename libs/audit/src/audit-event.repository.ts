@@ -75,8 +75,8 @@ export class AuditEventRepository {
     manager?: EntityManager,
   ): Promise<{ seq: number; hash: string; created: boolean }> {
     const append = async (tx: EntityManager) => {
-      // The screening row's lock serialises appends to one chain; the hot path of every workflow step,
-      // so two plain statements: the lock, then this key's event (a retry) and the chain's last event.
+      // The screening row's lock serialises appends to one chain. The hot path of every workflow step,
+      // so plain statements: the lock; this key's event (a retry) and the chain's last event; the write.
       const locked: unknown[] = await tx.query('SELECT 1 FROM screenings WHERE id = $1 FOR UPDATE', [
         event.screeningId,
       ]);
@@ -90,7 +90,6 @@ export class AuditEventRepository {
       const existing = found.find((row) => row.eventKey === event.eventKey);
       if (existing) return { seq: existing.seq, hash: existing.hash, created: false };
       const last = found[0] ?? null;
-      const events = tx.getRepository(AuditEventEntity);
       if (!mayFollowSeal(event.action) && (await this.isSealed(tx, event.screeningId, last))) {
         throw new AuditTrailSealedError(event.screeningId, event.action);
       }
@@ -106,19 +105,27 @@ export class AuditEventRepository {
         action: event.action,
         data: event.data,
       });
-      await events.insert({
-        screeningId: event.screeningId,
-        seq,
-        eventKey: event.eventKey,
-        occurredAt: new Date(occurredAt),
-        actorId: event.actor.userId,
-        actorRole: event.actor.role,
-        action: event.action,
-        data: event.data,
-        prevHash,
-        hash,
-      });
-      await tx.getRepository(ScreeningEntity).update({ id: event.screeningId }, { auditHeadHash: hash });
+      // The event and the screening's head hash in one statement: one round trip fewer per step.
+      await tx.query(
+        `WITH appended AS (
+           INSERT INTO audit_events
+                  (screening_id, seq, event_key, occurred_at, actor_id, actor_role, action, data, prev_hash, hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
+           RETURNING hash)
+         UPDATE screenings SET audit_head_hash = (SELECT hash FROM appended), updated_at = now() WHERE id = $1`,
+        [
+          event.screeningId,
+          seq,
+          event.eventKey,
+          occurredAt,
+          event.actor.userId,
+          event.actor.role,
+          event.action,
+          JSON.stringify(event.data),
+          prevHash,
+          hash,
+        ],
+      );
       return { seq, hash, created: true };
     };
     return manager ? append(manager) : this.db.transaction(append);
