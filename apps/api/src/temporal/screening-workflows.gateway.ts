@@ -186,5 +186,6 @@ function translate(error: unknown, screeningId: string): unknown {
 
 function isCompletedError(error: unknown): boolean {
   const message = String((error as Error)?.message ?? '');
-  return /workflow execution already completed|workflow execution is already completed/i.test(message);
+  // The server says one of these when the run ends first, or ends while the update waits in its queue.
+  return /workflow execution (is )?already completed|update was aborted by closing workflow/i.test(message);
 }

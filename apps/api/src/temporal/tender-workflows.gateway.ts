@@ -94,7 +94,9 @@ function isRefusal(error: unknown, type: string = TENDER_REFUSAL.closed): boolea
 function isGone(error: unknown): boolean {
   return (
     error instanceof WorkflowNotFoundError ||
-    /workflow execution (is )?already completed/i.test(String((error as Error)?.message ?? ''))
+    /workflow execution (is )?already completed|update was aborted by closing workflow/i.test(
+      String((error as Error)?.message ?? ''),
+    )
   );
 }
 
