@@ -4,6 +4,8 @@ import type { Identifier, ListMembership } from '../../../contracts/src/index.js
 /** A company, organisation, person or state body, as of the versions [versionFrom, versionTo). */
 @Entity({ name: 'reference_entities' })
 @Index('uq_reference_entities_current', ['externalId'], { unique: true, where: 'version_to IS NULL' })
+// The rows a dataset version wrote, for the matcher's vocabulary catch-up.
+@Index('ix_reference_entities_version_from', ['versionFrom'])
 // GIN index over the identifier keys; created by hand in the migration.
 @Index('ix_reference_entities_identifier_keys', { synchronize: false })
 export class ReferenceEntityEntity {

@@ -6,6 +6,7 @@ import { FindingDismissals1796400000000 } from './1796400000000-finding-dismissa
 import { ScreeningBatches1796500000000 } from './1796500000000-screening-batches.js';
 import { ReferenceNameTerms1796610000000 } from './1796610000000-reference-name-terms.js';
 import { MonitoringAlerts1796700000000 } from './1796700000000-monitoring-alerts.js';
+import { ReferenceEntitiesVersionIndex1796800000000 } from './1796800000000-reference-entities-version-index.js';
 
 /** Every migration, oldest first. A new migration is written, reviewed, and added here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   ScreeningBatches1796500000000,
   ReferenceNameTerms1796610000000,
   MonitoringAlerts1796700000000,
+  ReferenceEntitiesVersionIndex1796800000000,
 ];
