@@ -245,6 +245,8 @@ describe('continuous monitoring of approved screenings', () => {
     expect(after).toMatchObject({
       status: 'approved',
       risk: { referenceDataVersion: approvedOn.risk.referenceDataVersion },
+      // ...and the screening's own view shows it.
+      alerts: [{ id: alert.id, kind: alert.kind, summary: alert.summary, acknowledged: false }],
     });
 
     // The buyer who started it and the reviewers are told, through the outbox.

@@ -1,6 +1,7 @@
 import type {
   DeclarationEntity,
   FindingEntity,
+  MonitoringAlertEntity,
   ScreeningAssignmentEntity,
   ScreeningEntity,
 } from '../../../../libs/persistence/src/index.js';
@@ -24,6 +25,7 @@ export function presentScreening(
   declaration: DeclarationEntity | null,
   findings: FindingEntity[],
   assignment: ScreeningAssignmentEntity | null = null,
+  alerts: MonitoringAlertEntity[] = [],
 ) {
   return {
     ...presentScreeningSummary(s),
@@ -51,6 +53,15 @@ export function presentScreening(
     requiredApprovals: s.requiredApprovals,
     approvals: s.approvals,
     waitingFor: presentWaitingFor(assignment),
+    // Newest first: what continuous monitoring found since the decision (GET /v1/alerts has them all).
+    alerts: alerts.map((alert) => ({
+      id: alert.id,
+      kind: alert.kind,
+      summary: alert.summary,
+      referenceDataVersion: String(alert.referenceDataVersion),
+      createdAt: alert.createdAt.toISOString(),
+      acknowledged: alert.acknowledgedAt !== null,
+    })),
     auditHeadHash: s.auditHeadHash,
   };
 }

@@ -81,8 +81,8 @@ export class ScreeningsController {
   @Get('screenings/:id')
   @Roles(...STAFF)
   async get(@Param('id') id: string) {
-    const { screening, declaration, findings, assignment } = await this.screenings.details(id);
-    return presentScreening(screening, declaration, findings, assignment);
+    const { screening, declaration, findings, assignment, alerts } = await this.screenings.details(id);
+    return presentScreening(screening, declaration, findings, assignment, alerts);
   }
 
   @Post('screenings/:id/declaration')

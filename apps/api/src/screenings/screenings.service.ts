@@ -9,6 +9,7 @@ import type {
 import { supplierKey } from '../../../../libs/domain/src/screening/supplier-key.js';
 import { parsePolicy, resolveDurations } from '../../../../libs/domain/src/policy/index.js';
 import {
+  MonitoringRepository,
   PolicyRepository,
   ScreeningAssignmentRepository,
   ScreeningRecordsRepository,
@@ -42,6 +43,9 @@ export interface StartedScreening {
   invitation: { token: string; expiresAt: string };
 }
 
+/** Monitoring alerts shown with a screening; the alerts endpoint lists the rest. */
+const RECENT_ALERTS = 10;
+
 @Injectable()
 export class ScreeningsService {
   constructor(
@@ -54,6 +58,7 @@ export class ScreeningsService {
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(ScreeningAssignmentRepository) private readonly assignments: ScreeningAssignmentRepository,
     @Inject(TenderWorkflowsGateway) private readonly tenderWorkflows: TenderWorkflowsGateway,
+    @Inject(MonitoringRepository) private readonly monitoring: MonitoringRepository,
   ) {}
 
   /**
@@ -133,12 +138,14 @@ export class ScreeningsService {
 
   async details(id: string) {
     const screening = await this.get(id);
-    const [declaration, findings, assignment] = await Promise.all([
+    const [declaration, findings, assignment, alerts] = await Promise.all([
       this.records.latestDeclaration(id),
       this.records.findingsOfLatestRound(id),
       this.assignments.find(id),
+      // Continuous monitoring's newest alerts on this screening (GET /v1/alerts?screeningId= pages them all).
+      this.monitoring.listAlerts({ screeningId: id, limit: RECENT_ALERTS }),
     ]);
-    return { screening, declaration, findings, assignment };
+    return { screening, declaration, findings, assignment, alerts: alerts.map((listed) => listed.alert) };
   }
 
   list(filter: { status?: ScreeningEntity['status']; tenderId?: string; limit: number; offset: number }) {
