@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.spec.ts', 'workflows/**/*.int-spec.ts'],
+    ignores: ['workflows/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

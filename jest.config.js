@@ -1,7 +1,10 @@
 // Three Jest projects: pure unit tests beside the code, integration tests against a real PostgreSQL
 // and Temporal dev server, and end-to-end tests through the HTTP API in test/.
 const tsJest = {
-  '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
+  '^.+\\.ts$': [
+    'ts-jest',
+    { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } },
+  ],
 };
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
@@ -17,7 +20,8 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.int-spec.ts'],
+      // Workflow tests live in test/workflows: workflows/ holds only code that is bundled for the sandbox.
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/workflows/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.js',
       globalTeardown: '<rootDir>/test/support/global-teardown.js',
     },

@@ -17,7 +17,7 @@ import type {
   RecheckOutcome,
   ReferenceDataMonitoringActivities,
   ReferenceDataMonitoringInput,
-} from '../libs/contracts/src/index.js';
+} from '../../libs/contracts/src/index.js';
 
 const quietLogger = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
@@ -65,7 +65,7 @@ describe('referenceDataMonitoringWorkflow', () => {
 
   beforeAll(async () => {
     bundle = await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
+      workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       logger: quietLogger,
     });
     nativeConnection = await NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });

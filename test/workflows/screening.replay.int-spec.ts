@@ -2,7 +2,7 @@
 // breaks determinism (and would break running screenings on deploy) fails CI.
 // The histories are recorded by the workflow integration test:
 //   RECORD_HISTORIES=1 NODE_OPTIONS=--experimental-vm-modules npx jest --selectProjects integration \
-//     --runInBand --testPathPatterns workflows/screening.workflow.int-spec
+//     --runInBand --testPathPatterns test/workflows/screening.workflow.int-spec
 // Record again only for a deliberate, versioned change (patched()), and keep the old files in a folder of
 // their own while runs started before the change may live: before-compact-history/ holds the runs from
 // before COMPACT_HISTORY_PATCH (one activity per record and per check).
@@ -37,7 +37,7 @@ describe('screening workflow replay', () => {
       histories.filter((h) => h.workflowId.startsWith('before-compact-history/')).length,
     ).toBeGreaterThanOrEqual(10);
     const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
+      workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },
     });
     const failures: string[] = [];

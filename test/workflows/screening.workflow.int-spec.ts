@@ -1,6 +1,6 @@
 // The screening workflow on a real Temporal dev server, with in-memory activities: what the process
 // does and refuses, independent of the database. Durations are seconds, as a short policy would give.
-// RECORD_HISTORIES=1 saves each path's history under workflows/__histories__/ for the replay test.
+// RECORD_HISTORIES=1 saves each path's history under test/workflows/__histories__/ for the replay test.
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { temporal } from '@temporalio/proto';
@@ -35,8 +35,8 @@ import {
   type ScreeningState,
   type ScreeningStatus,
   type ScreeningWorkflowInput,
-} from '../libs/contracts/src/index.js';
-import type { PolicyDocument } from '../libs/domain/src/policy/policy-document.js';
+} from '../../libs/contracts/src/index.js';
+import type { PolicyDocument } from '../../libs/domain/src/policy/policy-document.js';
 
 const BUYER: Actor = { userId: 'buyer.bob', role: 'buyer' };
 const RITA: Actor = { userId: 'reviewer.rita', role: 'reviewer' };
@@ -66,7 +66,7 @@ const DURATIONS: ScreeningDurations = {
 
 const LOCAL_AUTHORITY: PolicyDocument = JSON.parse(
   readFileSync(
-    new URL('../libs/domain/src/policy/packs/uk-local-authority.v1.json', import.meta.url),
+    new URL('../../libs/domain/src/policy/packs/uk-local-authority.v1.json', import.meta.url),
     'utf8',
   ),
 );
@@ -218,7 +218,7 @@ describe('screeningWorkflow', () => {
 
   beforeAll(async () => {
     bundle = await bundleWorkflowCode({
-      workflowsPath: fileURLToPath(new URL('./index.ts', import.meta.url)),
+      workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       logger: quietLogger,
     });
     nativeConnection = await NativeConnection.connect({ address: process.env.TEST_TEMPORAL_ADDRESS! });
