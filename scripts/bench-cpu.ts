@@ -15,6 +15,17 @@ export function processCpuSeconds(pid: number): number | null {
   }
 }
 
+/** The sum over several processes; null when any of them cannot be read. */
+export function processesCpuSeconds(pids: readonly number[]): number | null {
+  let total = 0;
+  for (const pid of pids) {
+    const seconds = processCpuSeconds(pid);
+    if (seconds === null) return null;
+    total += seconds;
+  }
+  return total;
+}
+
 /** The `temporal server start-dev` process listening on this address's port, if it runs here. */
 export function temporalDevServerPid(address: string): number | null {
   const port = address.split(':').at(-1);
@@ -46,15 +57,6 @@ export async function startCpuMeter(
     (
       await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database])
     ).rows.map((row) => row.pid);
-  const sum = (pids: readonly number[]) => {
-    let total = 0;
-    for (const pid of pids) {
-      const seconds = processCpuSeconds(pid);
-      if (seconds === null) return null;
-      total += seconds;
-    }
-    return total;
-  };
   const nodeStart = process.cpuUsage();
   const temporalStart = temporalPid === null ? null : processCpuSeconds(temporalPid);
   const pidsAtStart = await backends();
@@ -65,7 +67,7 @@ export async function startCpuMeter(
       const temporalNow = temporalPid === null ? null : processCpuSeconds(temporalPid);
       // Backends opened meanwhile count from zero; one that closed meanwhile is lost (pools keep theirs).
       const pids = await backends();
-      const postgresNow = sum(pids);
+      const postgresNow = processesCpuSeconds(pids);
       const postgresBefore = pids.reduce((total, pid) => total + (postgresStart.get(pid) ?? 0), 0);
       return {
         node: (node.user + node.system) / 1e6,

@@ -3,7 +3,6 @@
 // time. Prints name=value lines. Options: --entities N, --queries N, --keep (leave the scratch database
 // for experiments and print its URL). Queries: half noisy names of imported entities (some with their
 // identifier), half plausible companies that were not imported.
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -27,6 +26,7 @@ import {
   printFigure,
   printLoadAverage,
 } from './bench-matching-support.js';
+import { processesCpuSeconds } from './bench-cpu.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,7 +136,7 @@ async function timeQueries(db: DataSource, version: number, queries: readonly Ma
   const timed = queries.slice(WARM_UP_QUERIES);
   const backends = await databaseBackendPids(db);
   const cpuBefore = process.cpuUsage();
-  const pgBefore = backendCpuSeconds(backends);
+  const pgBefore = processesCpuSeconds(backends);
   const latencies: number[] = [];
   let hits = 0;
   const started = performance.now();
@@ -149,7 +149,7 @@ async function timeQueries(db: DataSource, version: number, queries: readonly Ma
   const wallSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const nodeSeconds = (cpu.user + cpu.system) / 1e6;
-  const pgAfter = backendCpuSeconds(backends);
+  const pgAfter = processesCpuSeconds(backends);
   latencies.sort((a, b) => a - b);
   printFigure('queries', timed.length);
   printFigure('queries_with_hits', hits);
@@ -179,20 +179,6 @@ async function databaseBackendPids(db: DataSource): Promise<number[]> {
   );
   const own: { pid: number }[] = await db.query('SELECT pg_backend_pid() AS pid');
   return [...rows, ...own].map((row) => row.pid);
-}
-
-function backendCpuSeconds(pids: readonly number[]): number | null {
-  try {
-    let ticks = 0;
-    for (const pid of pids) {
-      // Fields 14 and 15 of /proc/<pid>/stat: user and system time in clock ticks (after the command in parentheses).
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-    return ticks / 100;
-  } catch {
-    return null;
-  }
 }
 
 main().catch((error: unknown) => {
