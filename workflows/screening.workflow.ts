@@ -7,6 +7,7 @@ import type {
   ApprovalLevel,
   CheckName,
   Finding,
+  ReadModelSnapshot,
   RiskAssessment,
   ScreeningRoute,
   ScreeningState,
@@ -37,7 +38,7 @@ export async function screeningWorkflow(input: ScreeningWorkflowInput): Promise<
   registerUpdateHandlers(c);
   setHandler(screeningStateQuery, () => c.state);
   const info = workflowInfo();
-  await c.audit('screening.started', input.startedBy, {
+  c.policy = await c.open(input.policy, {
     tender: { id: input.tender.id, reference: input.tender.reference, buyerType: input.tender.buyerType },
     supplier: input.supplier,
     policy: input.policy,
@@ -46,10 +47,9 @@ export async function screeningWorkflow(input: ScreeningWorkflowInput): Promise<
     workflowId: info.workflowId,
     runId: info.runId,
   });
-  c.policy = await c.records.loadPolicyRules(input.policy);
-  await c.publish();
 
   while (!c.closed) {
+    await c.flush();
     // Let an action's handler finish its writes first, so the trail shows the action before its effects.
     await condition(allHandlersFinished);
     await advance(c);
@@ -154,51 +154,42 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
     exclusionBlocked: false,
   });
   const declarationRevision = c.declarationRevision;
-  await c.publish();
+  const roundStart = c.roundStartSnapshot();
+  if (!roundStart) await c.publish();
 
-  const checked = await runChecks(c, round);
+  const checked = await runChecks(c, round, roundStart);
   if (!checked) return;
   const { referenceDataVersion, perCheck } = checked;
   if (c.closed) return;
-  const findings = await c.records.recordFindings({ screeningId: c.id, round, findings: perCheck.flat() });
+  const { findings, risk } = await c.assessRound(
+    round,
+    perCheck.flat(),
+    { round, declarationRevision, referenceDataVersion, checks: SCREENING_CHECKS },
+    { screeningId: c.id, round, tender: input.tender, policy: input.policy, referenceDataVersion },
+  );
   state.findings = findings;
-  await c.audit('checks.completed', SYSTEM, {
-    round,
-    declarationRevision,
-    referenceDataVersion,
-    checks: SCREENING_CHECKS,
-    findings: findings.map((f) => ({
-      key: f.key,
-      code: f.code,
-      check: f.check,
-      subject: f.subject.name,
-      dismissed: Boolean(f.dismissed),
-    })),
-  });
-
-  const risk = await c.records.assessRisk({
-    screeningId: c.id,
-    round,
-    tender: input.tender,
-    policy: input.policy,
-    findings,
-    referenceDataVersion,
-  });
   const route = routeFor(c, risk);
   state.risk = risk;
   state.route = route;
   state.requiredApprovals = route.levels;
-  await c.audit('risk.assessed', SYSTEM, {
-    round,
-    score: risk.score,
-    band: risk.band,
-    outcome: risk.outcome,
-    outcomeBasis: risk.outcomeBasis ?? null,
-    factors: risk.factors.map((f) => ({ code: f.code, points: f.points, rule: f.rule ?? null })),
-    requiredApprovals: route.levels,
-    route,
-    policy: risk.policy,
-    referenceDataVersion,
+  // Written with what follows: the routing's read model, or the decision and the case's closing.
+  await c.recordWithNext({
+    audit: [
+      'risk.assessed',
+      SYSTEM,
+      {
+        round,
+        score: risk.score,
+        band: risk.band,
+        outcome: risk.outcome,
+        outcomeBasis: risk.outcomeBasis ?? null,
+        factors: risk.factors.map((f) => ({ code: f.code, points: f.points, rule: f.rule ?? null })),
+        requiredApprovals: route.levels,
+        route,
+        policy: risk.policy,
+        referenceDataVersion,
+      },
+    ],
   });
   if (c.closed) {
     await c.publish();
@@ -213,7 +204,7 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
       SYSTEM.userId,
       `Clear under policy ${risk.policy.id} v${risk.policy.version}, which approves a clear assessment without sign-off.`,
     );
-    await c.record({
+    await c.recordWithNext({
       audit: ['decision.approved_by_policy', SYSTEM, { round, policy: risk.policy }],
       publish: true,
     });
@@ -249,6 +240,7 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
 async function runChecks(
   c: ScreeningCase,
   round: number,
+  roundStart: ReadModelSnapshot | undefined,
 ): Promise<{ referenceDataVersion: string; perCheck: Finding[][] } | null> {
   const roundInput = {
     screeningId: c.id,
@@ -261,6 +253,7 @@ async function runChecks(
     const { referenceDataVersion, findings } = await checks.runChecks({
       ...roundInput,
       checks: SCREENING_CHECKS,
+      readModel: roundStart,
     });
     c.referenceDataVersion = referenceDataVersion;
     return { referenceDataVersion, perCheck: findings };

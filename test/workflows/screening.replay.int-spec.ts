@@ -5,7 +5,8 @@
 //     --runInBand --testPathPatterns test/workflows/screening.workflow.int-spec
 // Record again only for a deliberate, versioned change (patched()), and keep the old files in a folder of
 // their own while runs started before the change may live: before-compact-history/ holds the runs from
-// before COMPACT_HISTORY_PATCH (one activity per record and per check).
+// before COMPACT_HISTORY_PATCH (one activity per record and per check), before-combined-steps/ those from
+// before COMBINED_STEPS_PATCH (one local activity per step).
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jest } from '@jest/globals';
@@ -31,11 +32,11 @@ function savedHistories() {
 describe('screening workflow replay', () => {
   it('replays the saved history of every path without a determinism error', async () => {
     const histories = savedHistories();
-    // Every path, recorded on today's code and on the code before the compact-history patch.
+    // Every path, recorded on today's code and on the code before each patch.
     expect(histories.filter((h) => !h.workflowId.includes('/')).length).toBeGreaterThanOrEqual(10);
-    expect(
-      histories.filter((h) => h.workflowId.startsWith('before-compact-history/')).length,
-    ).toBeGreaterThanOrEqual(10);
+    for (const before of ['before-compact-history/', 'before-combined-steps/']) {
+      expect(histories.filter((h) => h.workflowId.startsWith(before)).length).toBeGreaterThanOrEqual(10);
+    }
     const workflowBundle = await bundleWorkflowCode({
       workflowsPath: fileURLToPath(new URL('../../workflows/index.ts', import.meta.url)),
       logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} },

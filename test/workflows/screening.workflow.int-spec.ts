@@ -172,7 +172,8 @@ function fakeActivities(
       if (options.checkDelayMs) await new Promise((r) => setTimeout(r, options.checkDelayMs));
       return [];
     },
-    async runChecks({ checks, ...round }) {
+    async runChecks({ checks, readModel, ...round }) {
+      if (readModel) await fakes.activities.syncReadModel(readModel);
       const referenceDataVersion = '1';
       const findings = await Promise.all(
         checks.map((check) => fakes.activities.runCheck({ ...round, referenceDataVersion, check })),
@@ -196,11 +197,22 @@ function fakeActivities(
     async queueNotification(n) {
       fakes.notifications.push(n);
     },
-    async recordStep({ approval, audit, readModel, notification }) {
+    async recordStep({ declaration, approval, audits = [], readModel, notifications = [] }) {
+      const { digest } = declaration ? await fakes.activities.saveDeclaration(declaration) : {};
       if (approval) await fakes.activities.recordApproval(approval);
-      if (audit) await fakes.activities.recordAuditEvent(audit);
+      for (const audit of audits) await fakes.activities.recordAuditEvent(audit);
       if (readModel) await fakes.activities.syncReadModel(readModel);
-      if (notification) await fakes.activities.queueNotification(notification);
+      for (const notification of notifications) await fakes.activities.queueNotification(notification);
+      return digest === undefined ? {} : { digest };
+    },
+    async openScreening({ policy, records }) {
+      await fakes.activities.recordStep(records);
+      return fakes.activities.loadPolicyRules(policy);
+    },
+    async assessRound({ findings, checksCompleted, risk }) {
+      const recorded = await fakes.activities.recordFindings(findings);
+      await fakes.activities.recordAuditEvent(checksCompleted);
+      return { findings: recorded, risk: await fakes.activities.assessRisk({ ...risk, findings: recorded }) };
     },
   };
   return fakes;

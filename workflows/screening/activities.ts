@@ -32,10 +32,25 @@ export const checks = proxyActivities<ScreeningActivities>({
 /**
  * Screenings started from this patch on write their records through local activities and run a round's
  * checks as one activity; runs started before it replay (and continue) with one activity per record and
- * per check. Asked once, as a run starts, so a run never mixes the two.
+ * per check.
  */
 export const COMPACT_HISTORY_PATCH = 'compact-history-2026-11';
 
-export function usesCompactHistory(): boolean {
-  return patched(COMPACT_HISTORY_PATCH);
+/**
+ * Screenings started from this patch on also write several steps' records with one local activity: the
+ * start with its policy, a declaration with its audit event, a round's findings with their assessment,
+ * the routing or decision with what follows it.
+ */
+export const COMBINED_STEPS_PATCH = 'combined-steps-2026-12';
+
+/** How a run writes its records: one activity each, local activities per step, or steps combined. */
+export type RecordsFormat = 'activities' | 'compact' | 'combined';
+
+/**
+ * Asked once, as a run starts, so a run never mixes formats. A new run records only the newest patch's
+ * marker (patched() is true for it); a run from before it replays the marker it has, or none.
+ */
+export function recordsFormat(): RecordsFormat {
+  if (patched(COMBINED_STEPS_PATCH)) return 'combined';
+  return patched(COMPACT_HISTORY_PATCH) ? 'compact' : 'activities';
 }

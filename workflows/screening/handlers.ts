@@ -101,19 +101,13 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
         c.enter('checking');
       }
       const status = c.state.status;
-      const { digest } = await c.records.saveDeclaration({
-        screeningId: c.id,
-        revision,
-        declaration,
-        submittedAt: now(),
-      });
       await c.record({
+        declaration: { revision, declaration, submittedAt: now() },
         audit: [
           amending ? 'declaration.amended' : 'declaration.received',
           c.supplier,
           {
             revision,
-            digest,
             attestation: { role: declaration.attestation.role, accepted: declaration.attestation.accepted },
             counts: {
               owners: declaration.owners.length,
@@ -332,19 +326,13 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
       c.checksStarted = false;
       c.checksNotBefore = Date.now();
       c.enter('checking');
-      const { digest } = await c.records.saveDeclaration({
-        screeningId: c.id,
-        revision,
-        declaration,
-        submittedAt: now(),
-      });
       await c.record({
+        declaration: { revision, declaration, submittedAt: now() },
         audit: [
           'associated_person.replaced',
           c.supplier,
           {
             revision,
-            digest,
             explanation,
             removed: previous.subcontractors
               .filter((old) => !subcontractors.some((s) => s.name === old.name && s.country === old.country))

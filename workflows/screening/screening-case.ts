@@ -1,13 +1,18 @@
 // One screening's process state and the ways the workflow changes and records it. One instance per
 // workflow run (never module-level state): the main process and the Update handlers share it.
-import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type {
   Actor,
+  AssessRiskInput,
   AuditEventInput,
+  Finding,
   NotificationRequest,
   ReadModelSnapshot,
   RecordApprovalInput,
+  RiskAssessment,
+  SaveDeclarationInput,
   ScreeningActivities,
+  StepRecordsInput,
   ApprovalLevel,
   Declaration,
   FinalDecision,
@@ -17,15 +22,22 @@ import type {
   ScreeningWorkflowInput,
   WaitingFor,
 } from '../../libs/contracts/src/index.js';
-import { FINAL_STATUSES, SCREENING_ASSIGNEE, SCREENING_STAGE } from '../../libs/contracts/src/index.js';
+import {
+  FINAL_STATUSES,
+  findingsSummary,
+  SCREENING_ASSIGNEE,
+  SCREENING_STAGE,
+} from '../../libs/contracts/src/index.js';
 import type { PolicyDocument } from '../../libs/domain/src/policy/policy-document.js';
-import { localRecords, records, usesCompactHistory } from './activities.js';
+import { localRecords, records, recordsFormat, type RecordsFormat } from './activities.js';
 import { levelForStatus } from './sign-off.js';
 
 export const SYSTEM: Actor = { userId: 'system', role: 'system' };
 
 /** What one step of the case writes (ScreeningCase.record). */
 export interface StepRecords {
+  /** A declaration to store first; the audit event's data gets its digest. */
+  declaration?: Omit<SaveDeclarationInput, 'screeningId'>;
   approval?: Omit<RecordApprovalInput, 'screeningId'>;
   /** As ScreeningCase.audit's arguments. */
   audit?: [action: string, actor: Actor, data: Record<string, unknown>];
@@ -66,16 +78,20 @@ export class ScreeningCase {
   referenceDataVersion: string | null = null;
   /** The pinned policy version, loaded once at start. */
   policy: PolicyDocument | null = null;
-  /** How this run writes its records: local activities, or (runs started before the patch) activities. */
+  /** How this run writes its records (activities.ts): one activity each, or local activities. */
   readonly records: ScreeningActivities;
-  readonly compactHistory: boolean;
+  readonly format: RecordsFormat;
+  /** Set once the start's records are written (combined format only). */
+  private opened = false;
+  /** Records of steps held to be written with the next write (combined format only). */
+  private held: StepRecordsInput[] = [];
   private stateVersion = 0;
   private step = 0;
   private notifications = 0;
   private searchAttributes = { stage: '', assignee: '' };
 
   constructor(readonly input: ScreeningWorkflowInput) {
-    this.compactHistory = usesCompactHistory();
+    this.format = recordsFormat();
     this.records = this.compactHistory ? localRecords : records;
     if (this.compactHistory) {
       // Started with its search attributes (the tender sets them): upsert only when they change.
@@ -159,40 +175,152 @@ export class ScreeningCase {
     this.syncSearchAttributes();
   }
 
+  /** Runs started before COMPACT_HISTORY_PATCH write each record with an activity of its own. */
+  get compactHistory(): boolean {
+    return this.format !== 'activities';
+  }
+
   /** Appends the audit event for a step; the key makes an activity retry a no-op. */
   async audit(action: string, actor: Actor, data: Record<string, unknown>): Promise<void> {
+    if (this.format === 'combined') return this.record({ audit: [action, actor, data] });
     await this.records.recordAuditEvent(this.auditEvent(action, actor, data));
   }
 
   /** Copies the state to the read model; the version makes a late, older snapshot lose. */
   async publish(): Promise<void> {
+    if (this.format === 'combined') return this.record({ publish: true });
     await this.records.syncReadModel(this.snapshot());
   }
 
   /** Queues a message in the notification outbox (sent by the worker's dispatcher). */
   async notify(kind: string, audience: NotificationAudience, data: Record<string, unknown>): Promise<void> {
+    if (this.format === 'combined') return this.record({ notify: [kind, audience, data] });
     await this.records.queueNotification(this.notification(kind, audience, data));
   }
 
   /**
-   * A step's records in their usual order (approval, audit event, read model, notification). On the
-   * compact path they go in one local activity, one marker in the history; runs from before the patch
-   * write them one activity at a time, as they did.
+   * A step's records in their usual order (declaration, approval, audit event, read model, notification),
+   * after any held ones. Compact and combined runs write them with one local activity, one marker in the
+   * history; runs from before the compact patch write them one activity at a time, as they did.
    */
   async record(step: StepRecords): Promise<void> {
-    if (!this.compactHistory) {
-      if (step.approval) await this.records.recordApproval({ screeningId: this.id, ...step.approval });
-      if (step.audit) await this.audit(...step.audit);
-      if (step.publish) await this.publish();
-      if (step.notify) await this.notify(...step.notify);
+    if (this.format === 'activities') return this.recordOneByOne(step);
+    if (this.format === 'combined' && !this.opened) {
+      // An Update that came with the first task: its records follow the start's in the trail.
+      await condition(() => this.opened);
+    }
+    const records = this.stepRecords(step);
+    if (this.format === 'compact') {
+      const { declaration, audits, ...rest } = records;
+      const audit = declaration ? await this.saveDeclaration(declaration, audits?.[0]) : audits?.[0];
+      await this.records.recordStep({ ...rest, audits: audit ? [audit] : [] });
       return;
     }
-    await this.records.recordStep({
-      approval: step.approval ? { screeningId: this.id, ...step.approval } : undefined,
-      audit: step.audit ? this.auditEvent(...step.audit) : undefined,
-      readModel: step.publish ? this.snapshot() : undefined,
-      notification: step.notify ? this.notification(...step.notify) : undefined,
+    await this.records.recordStep(merge([...this.held.splice(0), records]));
+  }
+
+  /**
+   * Holds a step's records to be written with the next write, which follows in the same activation:
+   * the round's assessment with its routing, a decision with the case's closing. Written at once on
+   * runs that do not combine steps.
+   */
+  async recordWithNext(step: Pick<StepRecords, 'audit' | 'publish' | 'notify'>): Promise<void> {
+    if (this.format === 'combined') {
+      this.held.push(this.stepRecords(step));
+      return;
+    }
+    // As these runs always wrote it: a lone audit event with its own activity.
+    if (step.audit && !step.publish && !step.notify) return this.audit(...step.audit);
+    return this.record(step);
+  }
+
+  /** Writes any held records (before the case waits for anyone). */
+  async flush(): Promise<void> {
+    if (this.held.length > 0) await this.records.recordStep(merge(this.held.splice(0)));
+  }
+
+  /** The start: its audit event and read model, and the pinned policy version's rules. */
+  async open(
+    policy: { id: string; version: number },
+    started: Record<string, unknown>,
+  ): Promise<PolicyDocument> {
+    const audit = ['screening.started', this.input.startedBy, started] as const;
+    if (this.format !== 'combined') {
+      await this.audit(...audit);
+      const rules = await this.records.loadPolicyRules(policy);
+      await this.publish();
+      return rules;
+    }
+    const rules = await this.records.openScreening({
+      policy,
+      records: this.stepRecords({ audit: [...audit], publish: true }),
     });
+    this.opened = true;
+    return rules;
+  }
+
+  /**
+   * The round's findings stored (with dismissals), their checks.completed event and the risk assessment:
+   * one local activity on combined runs, three before.
+   */
+  async assessRound(
+    round: number,
+    findings: Finding[],
+    checksCompleted: Record<string, unknown>,
+    risk: Omit<AssessRiskInput, 'findings'>,
+  ): Promise<{ findings: Finding[]; risk: RiskAssessment }> {
+    const findingsInput = { screeningId: this.id, round, findings };
+    if (this.format !== 'combined') {
+      const recorded = await this.records.recordFindings(findingsInput);
+      await this.audit('checks.completed', SYSTEM, {
+        ...checksCompleted,
+        findings: findingsSummary(recorded),
+      });
+      return { findings: recorded, risk: await this.records.assessRisk({ ...risk, findings: recorded }) };
+    }
+    return this.records.assessRound({
+      findings: findingsInput,
+      checksCompleted: this.auditEvent('checks.completed', SYSTEM, checksCompleted),
+      risk,
+    });
+  }
+
+  /** The read-model snapshot a round's checks activity writes first, on combined runs. */
+  roundStartSnapshot(): ReadModelSnapshot | undefined {
+    return this.format === 'combined' ? this.snapshot() : undefined;
+  }
+
+  private async recordOneByOne(step: StepRecords): Promise<void> {
+    const { declaration, approval, audits, readModel, notifications } = this.stepRecords(step);
+    const audit = declaration ? await this.saveDeclaration(declaration, audits?.[0]) : audits?.[0];
+    if (approval) await this.records.recordApproval(approval);
+    if (audit) await this.records.recordAuditEvent(audit);
+    if (readModel) await this.records.syncReadModel(readModel);
+    for (const notification of notifications ?? []) await this.records.queueNotification(notification);
+  }
+
+  /** Stores the declaration on its own (runs before combined steps) and puts its digest in the event. */
+  private async saveDeclaration(
+    declaration: SaveDeclarationInput,
+    audit: AuditEventInput | undefined,
+  ): Promise<AuditEventInput | undefined> {
+    const { digest } = await this.records.saveDeclaration(declaration);
+    return audit && { ...audit, data: { ...audit.data, digest } };
+  }
+
+  /** Keys the step's records (event key, state version, notification key) as it is taken. */
+  private stepRecords(step: StepRecords): StepRecordsInput {
+    const audit = step.audit ? this.auditEvent(...step.audit) : undefined;
+    return {
+      declaration:
+        step.declaration && audit
+          ? { screeningId: this.id, ...step.declaration, digestInEvent: audit.eventKey }
+          : undefined,
+      approval: step.approval ? { screeningId: this.id, ...step.approval } : undefined,
+      audits: audit ? [audit] : undefined,
+      readModel: step.publish ? this.snapshot() : undefined,
+      notifications: step.notify ? [this.notification(...step.notify)] : undefined,
+    };
   }
 
   private auditEvent(action: string, actor: Actor, data: Record<string, unknown>): AuditEventInput {
@@ -296,4 +424,20 @@ export class ScreeningCase {
       { key: SCREENING_ASSIGNEE, value: assignee || null },
     ]);
   }
+}
+
+/**
+ * Held steps' records and the next step's as one. Only the next step may store a declaration or an
+ * approval (recordWithNext holds neither); the newest snapshot supersedes older ones.
+ */
+function merge(steps: readonly StepRecordsInput[]): StepRecordsInput {
+  const merged: StepRecordsInput = {};
+  for (const step of steps) {
+    if (step.declaration) merged.declaration = step.declaration;
+    if (step.approval) merged.approval = step.approval;
+    if (step.audits) merged.audits = [...(merged.audits ?? []), ...step.audits];
+    if (step.readModel) merged.readModel = step.readModel;
+    if (step.notifications) merged.notifications = [...(merged.notifications ?? []), ...step.notifications];
+  }
+  return merged;
 }

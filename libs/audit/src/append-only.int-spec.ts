@@ -214,6 +214,56 @@ describe('the audit trail in PostgreSQL', () => {
     });
   });
 
+  describe('appending several events of one step', () => {
+    it('chains them in order under one lock and moves the head hash to the last', async () => {
+      const id = await newScreening();
+      const sut = new AuditEventRepository(superuser);
+      await sut.append(event(id, 1));
+      const appended = await sut.appendAll(id, [event(id, 2), event(id, 3), event(id, 4)]);
+      expect(appended.map((e) => [e.seq, e.created])).toEqual([
+        [2, true],
+        [3, true],
+        [4, true],
+      ]);
+      expect(await new AuditTrailVerifier(sut).verify(id)).toMatchObject({
+        valid: true,
+        events: 4,
+        headHash: appended[2]!.hash,
+      });
+    });
+
+    it('writes nothing twice when the step is retried', async () => {
+      const id = await newScreening();
+      const sut = new AuditEventRepository(superuser);
+      const first = await sut.appendAll(id, [event(id, 1), event(id, 2)]);
+      const retried = await sut.appendAll(id, [event(id, 1), event(id, 2)]);
+      expect(retried).toEqual(first.map((e) => ({ ...e, created: false })));
+      expect(await sut.list(id)).toHaveLength(2);
+    });
+
+    it('may end with the seal, but refuses the whole step when anything follows it', async () => {
+      const id = await newScreening();
+      const sut = new AuditEventRepository(superuser);
+      await sut.appendAll(id, [event(id, 1, 'decision.approved_by_policy'), event(id, 2, SEAL_ACTION)]);
+      await expect(
+        sut.appendAll(id, [event(id, 3, 'monitoring.alert_raised'), event(id, 4, 'decision.approve')]),
+      ).rejects.toBeInstanceOf(AuditTrailSealedError);
+      const other = await newScreening();
+      await expect(
+        sut.appendAll(other, [event(other, 1, SEAL_ACTION), event(other, 2, 'decision.approve')]),
+      ).rejects.toBeInstanceOf(AuditTrailSealedError);
+      expect(await sut.list(other)).toHaveLength(0);
+      expect(await sut.list(id)).toHaveLength(2);
+    });
+
+    it("refuses another screening's event", async () => {
+      const id = await newScreening();
+      await expect(
+        new AuditEventRepository(superuser).appendAll(id, [event(id, 1), event('scr_other', 2)]),
+      ).rejects.toThrow('appendAll takes the events of one screening');
+    });
+  });
+
   describe('verification of a stored trail', () => {
     let sut: AuditTrailVerifier;
     beforeAll(() => {

@@ -74,59 +74,60 @@ export class AuditEventRepository {
     event: AppendAuditEvent,
     manager?: EntityManager,
   ): Promise<{ seq: number; hash: string; created: boolean }> {
+    const [appended] = await this.appendAll(event.screeningId, [event], manager);
+    return appended!;
+  }
+
+  /**
+   * Appends one screening's events in order, each unless its key is stored already: one lock of the chain
+   * and one insert for them all, so a step that records several events costs what one did.
+   */
+  async appendAll(
+    screeningId: string,
+    events: readonly AppendAuditEvent[],
+    manager?: EntityManager,
+  ): Promise<{ seq: number; hash: string; created: boolean }[]> {
+    if (events.some((event) => event.screeningId !== screeningId))
+      throw new Error(`audit: appendAll takes the events of one screening (${screeningId})`);
     const append = async (tx: EntityManager) => {
       // The screening row's lock serialises appends to one chain. The hot path of every workflow step,
-      // so plain statements: the lock; this key's event (a retry) and the chain's last event; the write.
+      // so plain statements: the lock; these keys' events (a retry) and the chain's last event; the write.
       const locked: unknown[] = await tx.query('SELECT 1 FROM screenings WHERE id = $1 FOR UPDATE', [
-        event.screeningId,
+        screeningId,
       ]);
-      if (locked.length === 0) throw new Error(`audit: screening ${event.screeningId} does not exist`);
+      if (locked.length === 0) throw new Error(`audit: screening ${screeningId} does not exist`);
       const found: ChainTip[] = await tx.query(
         `SELECT seq, hash, action, event_key AS "eventKey" FROM audit_events
           WHERE screening_id = $1
-            AND (event_key = $2 OR seq = (SELECT max(seq) FROM audit_events WHERE screening_id = $1))`,
-        [event.screeningId, event.eventKey],
+            AND (event_key = ANY($2) OR seq = (SELECT max(seq) FROM audit_events WHERE screening_id = $1))
+          ORDER BY seq DESC`,
+        [screeningId, events.map((event) => event.eventKey)],
       );
-      const existing = found.find((row) => row.eventKey === event.eventKey);
-      if (existing) return { seq: existing.seq, hash: existing.hash, created: false };
-      const last = found[0] ?? null;
-      if (!mayFollowSeal(event.action) && (await this.isSealed(tx, event.screeningId, last))) {
-        throw new AuditTrailSealedError(event.screeningId, event.action);
+      const stored = new Map(found.map((row) => [row.eventKey, row]));
+      let last: ChainTip | null = found[0] ?? null;
+      // Read once, only when an event needs it; a seal written earlier in this batch counts too.
+      let sealedBefore: boolean | null = null;
+      const results: { seq: number; hash: string; created: boolean }[] = [];
+      const rows: AuditRow[] = [];
+      for (const event of events) {
+        const existing = stored.get(event.eventKey);
+        if (existing) {
+          results.push({ seq: existing.seq, hash: existing.hash, created: false });
+          continue;
+        }
+        if (!mayFollowSeal(event.action)) {
+          sealedBefore ??= await this.isSealed(tx, screeningId, found[0] ?? null);
+          if (sealedBefore || last?.action === SEAL_ACTION) {
+            throw new AuditTrailSealedError(screeningId, event.action);
+          }
+        }
+        const row = chainedRow(event, last);
+        rows.push(row);
+        last = { seq: row.seq, hash: row.hash, action: event.action, eventKey: event.eventKey };
+        results.push({ seq: row.seq, hash: row.hash, created: true });
       }
-      const seq = (last?.seq ?? 0) + 1;
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const occurredAt = new Date(event.occurredAt).toISOString();
-      const hash = hashAuditEvent(prevHash, {
-        screeningId: event.screeningId,
-        seq,
-        eventKey: event.eventKey,
-        occurredAt,
-        actor: { id: event.actor.userId, role: event.actor.role },
-        action: event.action,
-        data: event.data,
-      });
-      // The event and the screening's head hash in one statement: one round trip fewer per step.
-      await tx.query(
-        `WITH appended AS (
-           INSERT INTO audit_events
-                  (screening_id, seq, event_key, occurred_at, actor_id, actor_role, action, data, prev_hash, hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)
-           RETURNING hash)
-         UPDATE screenings SET audit_head_hash = (SELECT hash FROM appended), updated_at = now() WHERE id = $1`,
-        [
-          event.screeningId,
-          seq,
-          event.eventKey,
-          occurredAt,
-          event.actor.userId,
-          event.actor.role,
-          event.action,
-          JSON.stringify(event.data),
-          prevHash,
-          hash,
-        ],
-      );
-      return { seq, hash, created: true };
+      if (rows.length > 0) await insertRows(tx, screeningId, rows);
+      return results;
     };
     return manager ? append(manager) : this.db.transaction(append);
   }
@@ -244,4 +245,74 @@ function toExportedEvent(row: ExportRow): ExportedAuditEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+/** An event ready to insert: its place in the chain and its hash. */
+interface AuditRow {
+  seq: number;
+  eventKey: string;
+  occurredAt: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  data: string;
+  prevHash: string;
+  hash: string;
+}
+
+function chainedRow(event: AppendAuditEvent, last: ChainTip | null): AuditRow {
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const occurredAt = new Date(event.occurredAt).toISOString();
+  const hash = hashAuditEvent(prevHash, {
+    screeningId: event.screeningId,
+    seq,
+    eventKey: event.eventKey,
+    occurredAt,
+    actor: { id: event.actor.userId, role: event.actor.role },
+    action: event.action,
+    data: event.data,
+  });
+  return {
+    seq,
+    eventKey: event.eventKey,
+    occurredAt,
+    actorId: event.actor.userId,
+    actorRole: event.actor.role,
+    action: event.action,
+    data: JSON.stringify(event.data),
+    prevHash,
+    hash,
+  };
+}
+
+/** The events and the screening's head hash in one statement: one round trip however many events. */
+async function insertRows(tx: EntityManager, screeningId: string, rows: readonly AuditRow[]): Promise<void> {
+  const column = <K extends keyof AuditRow>(key: K) => rows.map((row) => row[key]);
+  await tx.query(
+    `WITH appended AS (
+       INSERT INTO audit_events
+              (screening_id, seq, event_key, occurred_at, actor_id, actor_role, action, data, prev_hash, hash)
+       SELECT $1, r.seq, r.event_key, r.occurred_at, r.actor_id, r.actor_role, r.action, r.data::jsonb,
+              r.prev_hash, r.hash
+         FROM unnest($2::int[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::text[])
+              AS r(seq, event_key, occurred_at, actor_id, actor_role, action, data, prev_hash, hash)
+       RETURNING seq, hash)
+     UPDATE screenings SET audit_head_hash = (SELECT hash FROM appended ORDER BY seq DESC LIMIT 1),
+            updated_at = now()
+      WHERE id = $1`,
+    [
+      screeningId,
+      column('seq'),
+      column('eventKey'),
+      column('occurredAt'),
+      column('actorId'),
+      column('actorRole'),
+      column('action'),
+      column('data'),
+      column('prevHash'),
+      column('hash'),
+    ],
+  );
 }

@@ -66,6 +66,8 @@ export interface RunCheckInput {
  */
 export interface RunChecksInput extends Omit<RunCheckInput, 'check' | 'referenceDataVersion'> {
   checks: readonly CheckName[];
+  /** The round's start, copied to the read model before the checks run (runs from the combined-steps patch on). */
+  readModel?: ReadModelSnapshot;
 }
 
 export interface RunChecksResult {
@@ -110,12 +112,56 @@ export interface NotificationRequest {
   data: Record<string, unknown>;
 }
 
-/** One step's records, written in this order by one activity; each is keyed, so a retry writes each once. */
+/**
+ * One step's records, written in this order by one activity; each is keyed (revision, step key, event
+ * key, state version, notification key), so a retry writes each once.
+ */
 export interface StepRecordsInput {
+  /** A declaration the supplier submitted: stored first, its digest set on the audit event named. */
+  declaration?: SaveDeclarationInput & { digestInEvent: string };
   approval?: RecordApprovalInput;
-  audit?: AuditEventInput;
+  /** Appended in order, under one lock of the chain. */
+  audits?: AuditEventInput[];
   readModel?: ReadModelSnapshot;
-  notification?: NotificationRequest;
+  notifications?: NotificationRequest[];
+}
+
+export interface StepRecordsResult {
+  /** The stored declaration's digest, when the step stored one. */
+  digest?: string;
+}
+
+/** A screening's first step: the start's records, and the pinned policy version for routing. */
+export interface OpenScreeningInput {
+  policy: { id: string; version: number };
+  records: StepRecordsInput;
+}
+
+/**
+ * What a round's checks found, stored and scored in one step: the findings (with reviewers' dismissals
+ * applied), the audit event that lists them, then the risk assessment.
+ */
+export interface AssessRoundInput {
+  findings: RecordFindingsInput;
+  /** checks.completed; the activity adds `findings`, summarised as recorded (findingsSummary). */
+  checksCompleted: AuditEventInput;
+  risk: Omit<AssessRiskInput, 'findings'>;
+}
+
+export interface AssessRoundResult {
+  findings: Finding[];
+  risk: RiskAssessment;
+}
+
+/** How the checks.completed audit event lists a round's findings. */
+export function findingsSummary(findings: readonly Finding[]) {
+  return findings.map((f) => ({
+    key: f.key,
+    code: f.code,
+    check: f.check,
+    subject: f.subject.name,
+    dismissed: Boolean(f.dismissed),
+  }));
 }
 
 export interface ScreeningActivities {
@@ -139,6 +185,10 @@ export interface ScreeningActivities {
   /** The pinned policy version, for routing the sign-off; fails for good when it is not published. */
   loadPolicyRules(policy: { id: string; version: number }): Promise<PolicyDocument>;
   queueNotification(input: NotificationRequest): Promise<void>;
-  /** recordApproval, recordAuditEvent, syncReadModel and queueNotification for one step, in one call. */
-  recordStep(input: StepRecordsInput): Promise<void>;
+  /** saveDeclaration, recordApproval, recordAuditEvent, syncReadModel and queueNotification for one step, in one call. */
+  recordStep(input: StepRecordsInput): Promise<StepRecordsResult>;
+  /** The start's records and loadPolicyRules, in one call. */
+  openScreening(input: OpenScreeningInput): Promise<PolicyDocument>;
+  /** recordFindings, the checks.completed audit event and assessRisk, in one call. */
+  assessRound(input: AssessRoundInput): Promise<AssessRoundResult>;
 }

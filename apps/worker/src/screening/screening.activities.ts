@@ -1,7 +1,11 @@
 // The screening workflow's activities: a plain object of functions built from injected services, so
 // tests can build it with real repositories and the worker with Nest providers.
 import { createHash } from 'node:crypto';
-import type { ScreeningActivities } from '../../../../libs/contracts/src/index.js';
+import {
+  findingsSummary,
+  type AuditEventInput,
+  type ScreeningActivities,
+} from '../../../../libs/contracts/src/index.js';
 import { canonicalJson, type AuditEventRepository } from '../../../../libs/audit/src/index.js';
 import type {
   NotificationOutboxRepository,
@@ -58,7 +62,8 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
       return deps.checks.run(input);
     },
 
-    async runChecks({ checks, ...round }) {
+    async runChecks({ checks, readModel, ...round }) {
+      if (readModel) await activities.syncReadModel(readModel);
       const referenceDataVersion = await deps.checks.currentReferenceDataVersion();
       const findings = await Promise.all(
         checks.map((check) => deps.checks.run({ ...round, referenceDataVersion, check })),
@@ -87,12 +92,39 @@ export function createScreeningActivities(deps: ScreeningActivityDeps): Screenin
       await deps.records.saveApproval(screeningId, stepKey, approval);
     },
 
-    async recordStep({ approval, audit, readModel, notification }) {
+    async recordStep({ declaration, approval, audits = [], readModel, notifications = [] }) {
+      const digest = declaration ? (await activities.saveDeclaration(declaration)).digest : undefined;
       if (approval) await activities.recordApproval(approval);
-      if (audit) await activities.recordAuditEvent(audit);
+      if (audits.length > 0) {
+        const events = declaration ? withDigest(audits, declaration.digestInEvent, digest!) : audits;
+        await deps.audit.appendAll(audits[0]!.screeningId, events);
+      }
       if (readModel) await activities.syncReadModel(readModel);
-      if (notification) await activities.queueNotification(notification);
+      for (const notification of notifications) await activities.queueNotification(notification);
+      return digest === undefined ? {} : { digest };
+    },
+
+    async openScreening({ policy, records }) {
+      // The start is on record even when the policy turns out not to be published.
+      await activities.recordStep(records);
+      return deps.risk.loadPolicy(policy);
+    },
+
+    async assessRound({ findings, checksCompleted, risk }) {
+      const recorded = await activities.recordFindings(findings);
+      await deps.audit.append({
+        ...checksCompleted,
+        data: { ...checksCompleted.data, findings: findingsSummary(recorded) },
+      });
+      return { findings: recorded, risk: await activities.assessRisk({ ...risk, findings: recorded }) };
     },
   };
   return activities;
+}
+
+/** The step's audit events, the one that records a stored declaration given its digest. */
+function withDigest(audits: readonly AuditEventInput[], eventKey: string, digest: string): AuditEventInput[] {
+  return audits.map((event) =>
+    event.eventKey === eventKey ? { ...event, data: { ...event.data, digest } } : event,
+  );
 }
