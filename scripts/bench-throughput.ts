@@ -1,6 +1,7 @@
 // Throughput benchmark (`npm run bench:throughput`, BENCH_N screenings, default 200): on the embedded stack,
-// starts N screenings of one tender as a bulk batch, submits each declaration as soon as the screening
-// waits for it (a supplier bot, through the same Update the API uses), lets a bench-only policy approve
+// starts N screenings of one tender as a bulk batch whose rows carry each supplier's declaration on file
+// (BENCH_DECLARATIONS=update instead has a supplier bot submit each declaration as soon as the screening
+// waits for it, through the same Update the API uses), lets a bench-only policy approve
 // the clear outcomes without a signature (a reviewer bot approves anything that still waits for review,
 // so a change in the checks cannot hang the run), and measures screenings
 // per second, history events per screening (screening + its share of the tender and batch workflows)
@@ -28,13 +29,18 @@ const BENCH_POLICY_ID = 'bench-clear-approved-by-system';
 const WINDOW = Number(process.env.SCREENING_BATCH_WINDOW ?? 20);
 process.env.SCREENING_BATCH_WINDOW = String(WINDOW);
 
+/** `batch`: declarations on file in the batch rows; `update`: submitted by a bot once each screening asks. */
+const DECLARATIONS = process.env.BENCH_DECLARATIONS ?? 'batch';
+if (DECLARATIONS !== 'batch' && DECLARATIONS !== 'update')
+  throw new Error(`BENCH_DECLARATIONS must be batch or update; got "${DECLARATIONS}"`);
+
 const DECLARATION = {
   owners: [{ name: 'Bench Holdings Ltd', country: 'GB', share: 100 }],
   countriesOfOperation: ['GB'],
   products: [],
   subcontractors: [],
   foreignIntelligenceLawExposure: false,
-  attestation: { name: 'Bench Bot', role: 'Director', accepted: true, at: new Date().toISOString() },
+  attestation: { name: 'Bench Bot', role: 'Director', accepted: true },
 };
 
 async function main() {
@@ -94,6 +100,7 @@ async function main() {
     const suppliers = Array.from({ length: N }, (_, i) => ({
       name: `Bench Supplier ${i + 1} Ltd`,
       country: 'GB',
+      ...(DECLARATIONS === 'batch' ? { declaration: DECLARATION } : {}),
     }));
     const meter = await startCpuMeter(db, stack.database, config.TEMPORAL_ADDRESS!);
     const started = performance.now();
@@ -220,6 +227,7 @@ async function main() {
     await connection.close();
 
     console.log(`screenings=${N}`);
+    console.log(`declarations=${DECLARATIONS}`);
     console.log(`screenings_decided=${counted[0].n}`);
     console.log(`screenings_duplicated=${Number(counted[0].n) - Number(counted[0].distinct_suppliers)}`);
     console.log(`screenings_per_second=${ours.toFixed(2)}`);

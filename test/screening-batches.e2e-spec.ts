@@ -135,6 +135,81 @@ describe('bulk screening', () => {
     expect(repeated).toMatchObject({ total: 5, started: 0, alreadyScreened: 5 });
   });
 
+  it('starts rows that carry the declaration on file at the checks, and reports a malformed one', async () => {
+    const tenderId = await createTender();
+    const declaration = {
+      owners: [{ name: 'Vale Holdings Ltd', country: 'GB', share: 100 }],
+      countriesOfOperation: ['GB'],
+      products: [],
+      subcontractors: [],
+      foreignIntelligenceLawExposure: false,
+      attestation: { name: 'Jane Smith', role: 'Director', accepted: true },
+    };
+    const created = await http('POST', '/v1/screening-batches', {
+      token: tokens['buyer.bob'],
+      body: {
+        tenderId,
+        suppliers: [
+          { name: 'Vale Cameras Ltd', country: 'GB', declaration },
+          { name: 'Unattested Ltd', country: 'GB', declaration: { ...declaration, attestation: {} } },
+          { name: 'Invited Ltd', country: 'GB' },
+        ],
+      },
+    });
+    expect(created.status).toBe(202);
+    const done = await eventually(
+      async () => {
+        const p = await progress(created.body.id);
+        return p.status === 'completed' ? p : undefined;
+      },
+      60_000,
+      'the batch with declarations',
+    );
+    expect(done).toMatchObject({ started: 2, failed: { count: 1 } });
+    expect(done.failed.rows).toEqual([
+      { row: 2, reason: expect.stringContaining('declaration.attestation.accepted') },
+    ]);
+
+    const tender = (await http('GET', `/v1/tenders/${tenderId}`, { token: tokens['reviewer.rita'] })).body;
+    const idOf = (name: string) =>
+      tender.screenings.find((s: { supplier: { name: string } }) => s.supplier.name === name).id as string;
+    // Nobody submitted anything: the screening with the declaration on file was checked and now waits
+    // for a reviewer; the other still waits for its supplier.
+    const onFile = await eventually(
+      async () => {
+        const r = await http('GET', `/v1/screenings/${idOf('Vale Cameras Ltd')}`, {
+          token: tokens['reviewer.rita'],
+        });
+        return r.body.status === 'awaiting_review' ? r.body : undefined;
+      },
+      30_000,
+      'the screening with its declaration on file to reach review',
+    );
+    expect(onFile.declaration).toMatchObject({ owners: [{ name: 'Vale Holdings Ltd' }] });
+    const invited = await http('GET', `/v1/screenings/${idOf('Invited Ltd')}`, {
+      token: tokens['reviewer.rita'],
+    });
+    expect(invited.body.status).toBe('awaiting_declaration');
+
+    const trail = await http('GET', `/v1/screenings/${onFile.id}/audit`, { token: tokens['reviewer.rita'] });
+    const received = trail.body.events.find((e: { action: string }) => e.action === 'declaration.received');
+    expect(received).toMatchObject({
+      actor: { userId: 'buyer.bob', role: 'buyer' },
+      data: {
+        revision: 1,
+        onFile: true,
+        source: `screening batch ${created.body.id} row 1`,
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    });
+    expect(trail.body.events.map((e: { action: string }) => e.action).slice(0, 4)).toEqual([
+      'screening.started',
+      'declaration.received',
+      'checks.completed',
+      'risk.assessed',
+    ]);
+  });
+
   it('accepts a CSV list with the header name,country,identifiers,contactEmail', async () => {
     const tenderId = await createTender();
     const csv = [

@@ -17,7 +17,7 @@ import { screeningStateQuery } from '../libs/contracts/src/index.js';
 import { routingFor } from '../libs/domain/src/policy/routing.js';
 import { checks } from './screening/activities.js';
 import { registerUpdateHandlers } from './screening/handlers.js';
-import { ScreeningCase, SYSTEM } from './screening/screening-case.js';
+import { declarationSummary, ScreeningCase, SYSTEM } from './screening/screening-case.js';
 import { levelForStatus } from './screening/sign-off.js';
 import { waitWithReminders } from './screening/waiting.js';
 
@@ -33,20 +33,33 @@ export const SCREENING_CHECKS: readonly CheckName[] = [
 export async function screeningWorkflow(input: ScreeningWorkflowInput): Promise<ScreeningState> {
   const c = new ScreeningCase(input);
   c.state.declarationDeadline = new Date(Date.now() + input.durations.declarationMs).toISOString();
-  c.enter('awaiting_declaration');
+  const onFile = input.declarationOnFile;
+  if (onFile) c.takeDeclaration(onFile.declaration);
+  else c.enter('awaiting_declaration');
   // Registering runs any Update that arrived with the first task at once, so the state must be ready.
   registerUpdateHandlers(c);
   setHandler(screeningStateQuery, () => c.state);
   const info = workflowInfo();
-  c.policy = await c.open(input.policy, {
-    tender: { id: input.tender.id, reference: input.tender.reference, buyerType: input.tender.buyerType },
-    supplier: input.supplier,
-    policy: input.policy,
-    durations: input.durations,
-    declarationDeadline: c.state.declarationDeadline,
-    workflowId: info.workflowId,
-    runId: info.runId,
-  });
+  c.policy = await c.open(
+    input.policy,
+    {
+      tender: { id: input.tender.id, reference: input.tender.reference, buyerType: input.tender.buyerType },
+      supplier: input.supplier,
+      policy: input.policy,
+      durations: input.durations,
+      declarationDeadline: c.state.declarationDeadline,
+      workflowId: info.workflowId,
+      runId: info.runId,
+    },
+    onFile && {
+      declaration: { revision: 1, declaration: onFile.declaration, submittedAt: onFile.submittedAt },
+      audit: [
+        'declaration.received',
+        onFile.submittedBy,
+        { revision: 1, onFile: true, source: onFile.source, ...declarationSummary(onFile.declaration) },
+      ],
+    },
+  );
 
   while (!c.closed) {
     await c.flush();

@@ -84,7 +84,7 @@ export async function tenderWorkflow(input: TenderWorkflowInput): Promise<CloseT
       screenings.set(screeningId, {
         screeningId,
         supplierName: screening.supplier.name,
-        status: known?.status ?? 'awaiting_declaration',
+        status: known?.status ?? (screening.declarationOnFile ? 'checking' : 'awaiting_declaration'),
         tracking: 'child',
       });
       changed = true;
@@ -95,10 +95,13 @@ export async function tenderWorkflow(input: TenderWorkflowInput): Promise<CloseT
           // The tender may continue as new, and a closed tender withdraws rather than kills its screenings.
           parentClosePolicy: ParentClosePolicy.ABANDON,
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: SCREENING_STAGE, value: 'declaration' },
-            { key: SCREENING_ASSIGNEE, value: 'supplier' },
-          ],
+          // Its first stage, as it will set them: no upsert when it starts.
+          typedSearchAttributes: screening.declarationOnFile
+            ? [{ key: SCREENING_STAGE, value: 'checks' }]
+            : [
+                { key: SCREENING_STAGE, value: 'declaration' },
+                { key: SCREENING_ASSIGNEE, value: 'supplier' },
+              ],
         });
         child.result().then(
           (state: ScreeningState) => settle(screeningId, { status: state.status }),

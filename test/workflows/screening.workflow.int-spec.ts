@@ -247,7 +247,12 @@ describe('screeningWorkflow', () => {
   /** Runs `body` with a worker on a fresh task queue; `start` starts a screening workflow on it. */
   async function run<T>(
     fakes: Fakes,
-    body: (start: (durations?: Partial<ScreeningDurations>) => Promise<Handle>) => Promise<T>,
+    body: (
+      start: (
+        durations?: Partial<ScreeningDurations>,
+        extra?: Partial<ScreeningWorkflowInput>,
+      ) => Promise<Handle>,
+    ) => Promise<T>,
   ): Promise<T> {
     const taskQueue = `wf-${randomUUID()}`;
     const worker = await Worker.create({
@@ -257,7 +262,7 @@ describe('screeningWorkflow', () => {
       activities: fakes.activities,
     });
     return worker.runUntil(
-      body(async (durations = {}) => {
+      body(async (durations = {}, extra = {}) => {
         const screeningId = `scr_test_${randomUUID()}`;
         const input: ScreeningWorkflowInput = {
           screeningId,
@@ -273,6 +278,7 @@ describe('screeningWorkflow', () => {
           startedBy: BUYER,
           policy: { id: 'uk-local-authority', version: 1 },
           durations: { ...DURATIONS, ...durations },
+          ...extra,
         };
         return client.workflow.start('screeningWorkflow', {
           taskQueue,
@@ -489,6 +495,44 @@ describe('screeningWorkflow', () => {
         'screening.closed',
       ]);
       expect(fakes.notifications.map((n) => n.kind)).toEqual(['screening.closed']);
+    });
+
+    it('starts with a declaration the buyer has on file and goes straight to the checks', async () => {
+      const policy: PolicyDocument = {
+        ...LOCAL_AUTHORITY,
+        approvals: {
+          ...LOCAL_AUTHORITY.approvals,
+          levels: { ...LOCAL_AUTHORITY.approvals.levels, clear: { default: [] } },
+        },
+      };
+      const fakes = fakeActivities(['clear'], { policy });
+      const result = await run(fakes, async (start) => {
+        const handle = await start(
+          {},
+          {
+            declarationOnFile: {
+              declaration: DECLARATION,
+              submittedBy: BUYER,
+              submittedAt: new Date().toISOString(),
+              source: 'screening batch bat_test row 1',
+            },
+          },
+        );
+        const result = await handle.result();
+        await recordHistory('declaration-on-file-approved-by-policy', handle);
+        return result;
+      });
+      expect(result).toMatchObject({ status: 'approved', decision: { decidedBy: 'system' } });
+      expect(fakes.checkedDeclarations).toEqual([DECLARATION]);
+      expect(fakes.snapshots[0]).toMatchObject({ status: 'checking', waitingFor: null });
+      expect(fakes.audit).toEqual([
+        'screening.started',
+        'declaration.received',
+        'checks.completed',
+        'risk.assessed',
+        'decision.approved_by_policy',
+        'screening.closed',
+      ]);
     });
 
     it('needs a reviewer then an approver for high risk, and refuses the wrong person at each step', async () => {

@@ -28,7 +28,7 @@ import {
   submitDeclarationUpdate,
   withdrawUpdate,
 } from '../../libs/contracts/src/index.js';
-import { SYSTEM, type ScreeningCase, type StepRecords } from './screening-case.js';
+import { declarationSummary, SYSTEM, type ScreeningCase, type StepRecords } from './screening-case.js';
 import {
   decisionEffect,
   decisionRefusal,
@@ -108,12 +108,7 @@ export function registerUpdateHandlers(c: ScreeningCase): void {
           c.supplier,
           {
             revision,
-            attestation: { role: declaration.attestation.role, accepted: declaration.attestation.accepted },
-            counts: {
-              owners: declaration.owners.length,
-              products: declaration.products.length,
-              subcontractors: declaration.subcontractors.length,
-            },
+            ...declarationSummary(declaration),
             amendableUntil: c.state.amendableUntil,
           },
         ],

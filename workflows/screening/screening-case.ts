@@ -239,22 +239,37 @@ export class ScreeningCase {
     if (this.held.length > 0) await this.records.recordStep(merge(this.held.splice(0)));
   }
 
-  /** The start: its audit event and read model, and the pinned policy version's rules. */
+  /**
+   * A declaration the case starts with (one the buyer has on file): revision 1, and the checks may start
+   * at once, as no supplier is waiting to amend it.
+   */
+  takeDeclaration(declaration: Declaration): void {
+    this.declaration = declaration;
+    this.declarationRevision = 1;
+    this.enter('checking');
+  }
+
+  /**
+   * The start: its audit event (then a declaration on file's), the read model, and the pinned policy
+   * version's rules.
+   */
   async open(
     policy: { id: string; version: number },
     started: Record<string, unknown>,
+    declaration?: Pick<StepRecords, 'declaration' | 'audit'>,
   ): Promise<PolicyDocument> {
     const audit = ['screening.started', this.input.startedBy, started] as const;
     if (this.format !== 'combined') {
       await this.audit(...audit);
+      if (declaration) await this.record(declaration);
       const rules = await this.records.loadPolicyRules(policy);
       await this.publish();
       return rules;
     }
-    const rules = await this.records.openScreening({
-      policy,
-      records: this.stepRecords({ audit: [...audit], publish: true }),
-    });
+    const steps = [this.stepRecords({ audit: [...audit] })];
+    if (declaration) steps.push(this.stepRecords(declaration));
+    steps.push(this.stepRecords({ publish: true }));
+    const rules = await this.records.openScreening({ policy, records: merge(steps) });
     this.opened = true;
     return rules;
   }
@@ -440,4 +455,16 @@ function merge(steps: readonly StepRecordsInput[]): StepRecordsInput {
     if (step.notifications) merged.notifications = [...(merged.notifications ?? []), ...step.notifications];
   }
   return merged;
+}
+
+/** What the audit trail says of a received declaration: who attested it, and how much it lists. */
+export function declarationSummary(declaration: Declaration) {
+  return {
+    attestation: { role: declaration.attestation.role, accepted: declaration.attestation.accepted },
+    counts: {
+      owners: declaration.owners.length,
+      products: declaration.products.length,
+      subcontractors: declaration.subcontractors.length,
+    },
+  };
 }

@@ -43,6 +43,20 @@ export interface ScreeningWorkflowInput {
   /** The policy version pinned at start; the decision can be re-derived from it years later. */
   policy: { id: string; version: number };
   durations: ScreeningDurations;
+  /**
+   * The supplier's declaration the buyer already holds (a batch row's): the screening starts with it as
+   * revision 1 and goes straight to the checks, instead of waiting for the supplier to declare.
+   */
+  declarationOnFile?: DeclarationOnFile;
+}
+
+export interface DeclarationOnFile {
+  declaration: Declaration;
+  /** Who supplied it: the buyer who started the batch. */
+  submittedBy: Actor;
+  submittedAt: string;
+  /** Where it came from, for the audit trail: "screening batch bat_… row 12". */
+  source: string;
 }
 
 /** Who signs, and which extra steps the law asks for, as read from the policy for one assessment. */

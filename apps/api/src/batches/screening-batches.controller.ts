@@ -16,8 +16,10 @@ export class ScreeningBatchesController {
   constructor(@Inject(ScreeningBatchesService) private readonly batches: ScreeningBatchesService) {}
 
   /**
-   * JSON `{ tenderId, suppliers: [{ name, country, identifiers?, contactEmail? }] }`, or a `text/csv` body
-   * with the header name,country,identifiers,contactEmail and `?tenderId=`. Malformed rows are reported
+   * JSON `{ tenderId, suppliers: [{ name, country, identifiers?, contactEmail?, declaration? }] }`, or a
+   * `text/csv` body with the header name,country,identifiers,contactEmail and `?tenderId=`. A JSON row's
+   * `declaration` is the supplier's declaration the buyer has on file (the body of POST
+   * /v1/screenings/:id/declaration): that screening starts at the checks. Malformed rows are reported
    * (GET the batch) and skipped; the others start.
    */
   @Post()

@@ -55,4 +55,46 @@ describe('supplier rows of a screening batch', () => {
     ]);
     expect(sut.map((r) => r.error)).toEqual([null, 'duplicate of row 1', null]);
   });
+
+  describe('a declaration on file', () => {
+    const declaration = {
+      owners: [{ name: 'Vale Holdings Ltd', country: 'GB', share: 100 }],
+      countriesOfOperation: ['GB'],
+      products: [],
+      subcontractors: [],
+      foreignIntelligenceLawExposure: false,
+      attestation: { name: 'Jane Smith', role: 'Director', accepted: true },
+    };
+
+    it('travels with its JSON row', () => {
+      const [row] = checkSupplierRows([{ name: 'Vale Ltd', country: 'GB', declaration }]);
+      expect(row).toMatchObject({ error: null, supplier: { name: 'Vale Ltd', declaration } });
+    });
+
+    it('is checked as the declaration endpoint checks one, naming each wrong field', () => {
+      const rows = checkSupplierRows([
+        {
+          name: 'Vale Ltd',
+          country: 'GB',
+          declaration: { ...declaration, attestation: { name: 'J', role: 'D', accepted: false } },
+        },
+        {
+          name: 'Hill Ltd',
+          country: 'GB',
+          declaration: { ...declaration, owners: [{ country: 'GB' }], extra: 1 },
+        },
+        { name: 'Dale Ltd', country: 'GB', declaration: 'on file' },
+        { name: 'Good Ltd', country: 'GB' },
+      ]);
+      expect(rows.map((r) => r.error)).toEqual([
+        expect.stringContaining('declaration.attestation.accepted: accepted must be true'),
+        expect.stringMatching(
+          /declaration\.extra: .*declaration\.owners\.0\.name: |declaration\.owners\.0\.name: .*declaration\.extra: /,
+        ),
+        'declaration must be an object, as POST /v1/screenings/:id/declaration takes',
+        null,
+      ]);
+      expect(rows[3]!.supplier).not.toHaveProperty('declaration');
+    });
+  });
 });

@@ -1,8 +1,14 @@
 // A batch's supplier list, from JSON or CSV (header name,country,identifiers,contactEmail), checked row by
 // row: a malformed row is kept with its row number and the reason, so the buyer can fix just that row,
-// and the rest of the batch still runs. A supplier listed twice is screened once.
+// and the rest of the batch still runs. A supplier listed twice is screened once. A JSON row may carry the
+// supplier's declaration on file, checked exactly as POST /v1/screenings/:id/declaration checks one.
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Declaration } from '../../../../libs/contracts/src/index.js';
 import { supplierKey } from '../../../../libs/domain/src/screening/supplier-key.js';
 import type { BatchSupplier } from '../../../../libs/persistence/src/index.js';
+import { validationDetails, validationMessage } from '../common/validation.js';
+import { DeclarationDto } from '../screenings/dtos/declaration.dto.js';
 
 export interface SupplierRow {
   /** 1-based data row (the CSV header is not counted). */
@@ -16,9 +22,33 @@ const SCHEME = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Checks JSON rows (`{ name, country, identifiers?, contactEmail? }`), then flags repeated suppliers. */
+/**
+ * Checks JSON rows (`{ name, country, identifiers?, contactEmail?, declaration? }`), then flags repeated
+ * suppliers.
+ */
 export function checkSupplierRows(rows: unknown[]): SupplierRow[] {
-  return markDuplicates(rows.map((row, i) => checkRow(i + 1, row)));
+  return markDuplicates(
+    rows.map((row, i) => {
+      const checked = checkRow(i + 1, row);
+      const declaration = (row as { declaration?: unknown } | null)?.declaration;
+      if (!checked.supplier || declaration === undefined || declaration === null) return checked;
+      const problem = declarationProblem(declaration);
+      if (problem) return { rowNumber: i + 1, supplier: null, error: problem };
+      return { ...checked, supplier: { ...checked.supplier, declaration: declaration as Declaration } };
+    }),
+  );
+}
+
+/** What is wrong with a row's declaration, as the declaration endpoint would say it; null when valid. */
+function declarationProblem(declaration: unknown): string | null {
+  if (typeof declaration !== 'object' || Array.isArray(declaration))
+    return 'declaration must be an object, as POST /v1/screenings/:id/declaration takes';
+  const errors = validateSync(plainToInstance(DeclarationDto, declaration), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  });
+  if (errors.length === 0) return null;
+  return validationMessage(validationDetails(errors).map((d) => ({ ...d, field: `declaration.${d.field}` })));
 }
 
 /** Parses CSV text with the header name,country,identifiers,contactEmail (identifiers: `GB-COH:0123;LEI:…`). */

@@ -1,5 +1,15 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 
+/** Every wrong field with why, as `field: message` pairs (nested fields dotted: owners.0.name). */
+export function validationDetails(errors: ValidationError[]): { field: string; messages: string[] }[] {
+  return flatten(errors);
+}
+
+/** One line naming every wrong field and why. */
+export function validationMessage(details: { field: string; messages: string[] }[]): string {
+  return details.map((d) => `${d.field}: ${d.messages.join(', ')}`).join('; ');
+}
+
 function flatten(errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
@@ -16,10 +26,7 @@ export function apiValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const details = flatten(errors);
-      return new BadRequestException({
-        message: details.map((d) => `${d.field}: ${d.messages.join(', ')}`).join('; '),
-        details,
-      });
+      return new BadRequestException({ message: validationMessage(details), details });
     },
   });
 }

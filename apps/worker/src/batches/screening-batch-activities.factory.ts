@@ -85,8 +85,8 @@ export class ScreeningBatchActivitiesFactory {
       contactEmail: supplier.contactEmail,
       // One key per batch row: a retried activity finds the row it inserted.
       idempotencyKey: `batch:${batchId}:${rowNumber}`,
-      status: 'awaiting_declaration',
-      stage: 'declaration',
+      status: supplier.declaration ? 'checking' : 'awaiting_declaration',
+      stage: supplier.declaration ? 'checks' : 'declaration',
       startedBy: batch.createdBy,
       policyId: policy.id,
       policyVersion: policy.version,
@@ -104,6 +104,14 @@ export class ScreeningBatchActivitiesFactory {
         startedBy: { userId: screening.startedBy, role: 'buyer' },
         policy: { id: screening.policyId, version: screening.policyVersion },
         durations,
+        declarationOnFile: supplier.declaration
+          ? {
+              declaration: supplier.declaration,
+              submittedBy: { userId: batch.createdBy, role: 'buyer' },
+              submittedAt: batch.createdAt.toISOString(),
+              source: `screening batch ${batchId} row ${rowNumber}`,
+            }
+          : undefined,
       });
     } catch (error) {
       if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {

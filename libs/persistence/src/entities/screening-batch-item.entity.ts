@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Declaration } from '../../../contracts/src/index.js';
 
 export type ScreeningBatchItemStatus = 'pending' | 'started' | 'failed';
 
@@ -7,6 +8,11 @@ export interface BatchSupplier {
   country: string;
   identifiers: { scheme: string; id: string }[];
   contactEmail: string | null;
+  /**
+   * The supplier's declaration, when the buyer has it on file (JSON rows only): the screening starts
+   * with it instead of inviting the supplier to declare.
+   */
+  declaration?: Declaration | null;
 }
 
 /** One supplier row of a batch: its screening once started, or why it was skipped. */
