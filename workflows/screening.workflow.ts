@@ -15,7 +15,7 @@ import type {
 } from '../libs/contracts/src/index.js';
 import { screeningStateQuery } from '../libs/contracts/src/index.js';
 import { routingFor } from '../libs/domain/src/policy/routing.js';
-import { checks } from './screening/activities.js';
+import { checks, localChecks } from './screening/activities.js';
 import { registerUpdateHandlers } from './screening/handlers.js';
 import { declarationSummary, ScreeningCase, SYSTEM } from './screening/screening-case.js';
 import { levelForStatus } from './screening/sign-off.js';
@@ -247,8 +247,9 @@ async function runChecksRound(c: ScreeningCase): Promise<void> {
 
 /**
  * The round's checks against the newest reference-data version, pinned for all five. On the compact
- * path one activity pins it and runs them; runs from before the patch pin it first, then run one
- * activity per check. Null when the case closed meanwhile.
+ * path one activity pins it and runs them (a local activity on combined runs, which also writes the
+ * round's start to the read model first); runs from before the compact patch pin it first, then run
+ * one activity per check. Null when the case closed meanwhile.
  */
 async function runChecks(
   c: ScreeningCase,
@@ -263,7 +264,8 @@ async function runChecks(
     declaration: c.declaration!,
   };
   if (c.compactHistory) {
-    const { referenceDataVersion, findings } = await checks.runChecks({
+    const runner = c.format === 'combined' ? localChecks : checks;
+    const { referenceDataVersion, findings } = await runner.runChecks({
       ...roundInput,
       checks: SCREENING_CHECKS,
       readModel: roundStart,

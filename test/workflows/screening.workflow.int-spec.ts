@@ -897,9 +897,14 @@ describe('screeningWorkflow', () => {
     const withdraw = (handle: Handle, actor: Actor = BUYER) =>
       handle.executeUpdate(withdrawUpdate, { args: [{ actor, reason: 'Tender cancelled.' }] });
 
-    async function withdrawAt(fakes: Fakes, reachStage: (handle: Handle) => Promise<void>, history?: string) {
+    async function withdrawAt(
+      fakes: Fakes,
+      reachStage: (handle: Handle) => Promise<void>,
+      history?: string,
+      durations: Partial<ScreeningDurations> = {},
+    ) {
       return run(fakes, async (start) => {
-        const handle = await start();
+        const handle = await start(durations);
         await reachStage(handle);
         expect((await refusal(withdraw(handle, RITA))).type).toBe('ActionNotAllowed');
         expect(await withdraw(handle)).toEqual({ status: 'withdrawn' });
@@ -961,7 +966,7 @@ describe('screeningWorkflow', () => {
         },
       ],
     ])('withdraws at %s and still seals the trail', async (stage, risks, reachStage) => {
-      const fakes = fakeActivities(risks, { checkDelayMs: stage === 'checking' ? 1_500 : 0 });
+      const fakes = fakeActivities(risks);
       const result = await withdrawAt(
         fakes,
         async (h) => {
@@ -969,6 +974,8 @@ describe('screeningWorkflow', () => {
           expect((await state(h)).status).toBe(stage);
         },
         stage === 'awaiting_review' ? 'withdrawn-at-review' : undefined,
+        // Checking, before the checks start: the supplier's amendment window is still open.
+        stage === 'checking' ? { amendmentWindowMs: 5_000 } : {},
       );
       expect(result).toMatchObject({
         status: 'withdrawn',
@@ -978,6 +985,28 @@ describe('screeningWorkflow', () => {
       expect(fakes.audit.slice(-2)).toEqual(['screening.withdrawn', 'screening.closed']);
       expect(fakes.snapshots.at(-1)).toMatchObject({ status: 'withdrawn', waitingFor: null });
     });
+  });
+
+  it('takes a withdrawal sent while the checks run as soon as the round has been recorded', async () => {
+    // The checks are a local activity: the workflow task that holds them ends with the round's records.
+    const fakes = fakeActivities(['clear'], { checkDelayMs: 1_500 });
+    const result = await run(fakes, async (start) => {
+      const handle = await start();
+      await declare(handle);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(
+        await handle.executeUpdate(withdrawUpdate, { args: [{ actor: BUYER, reason: 'Tender cancelled.' }] }),
+      ).toEqual({ status: 'withdrawn' });
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'withdrawn', decision: { outcome: 'withdrawn' } });
+    expect(fakes.checkedDeclarations).toHaveLength(1);
+    expect(fakes.audit.slice(-4)).toEqual([
+      'checks.completed',
+      'risk.assessed',
+      'screening.withdrawn',
+      'screening.closed',
+    ]);
   });
 
   it('applies a retried update with the same update id once', async () => {

@@ -23,10 +23,24 @@ export const localRecords = proxyLocalActivities<ScreeningActivities>({
   retry: RECORDS_RETRY,
 });
 
+const CHECKS_RETRY = { initialInterval: '2 seconds', maximumInterval: '1 minute' } as const;
+
 /** Checks read a lot of reference data: longer timeout, gentler retries. */
 export const checks = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '2 seconds', maximumInterval: '1 minute' },
+  retry: CHECKS_RETRY,
+});
+
+/**
+ * A round's checks as a local activity (runs from COMBINED_STEPS_PATCH on): they are database reads
+ * of well under a second, so running them in the worker that holds the workflow task saves a task-queue
+ * round trip and a workflow task per round. An Update sent meanwhile (a withdrawal) is taken when
+ * they finish, as it would be between two steps.
+ */
+export const localChecks = proxyLocalActivities<ScreeningActivities>({
+  startToCloseTimeout: '5 minutes',
+  localRetryThreshold: '10 seconds',
+  retry: CHECKS_RETRY,
 });
 
 /**
