@@ -105,6 +105,7 @@ async function main() {
     const meter = await startCpuMeter(db, stack.database, config.TEMPORAL_ADDRESS!);
     const started = performance.now();
     const batch = await call('POST', '/v1/screening-batches', buyer, { tenderId: tender.id, suppliers });
+    if (!batch.id) throw new Error(`bench: the batch was refused: ${JSON.stringify(batch).slice(0, 500)}`);
 
     // The bots: one read-model query per tick, each screening acted on once per step.
     const declared = new Set<string>();

@@ -210,6 +210,34 @@ describe('bulk screening', () => {
     ]);
   });
 
+  it('takes a JSON list of several megabytes, and says when one is too large', async () => {
+    const tenderId = await createTender();
+    // 5,000 rows of about 600 bytes, every one malformed (no name), so nothing starts.
+    const row = { name: '', country: 'GB', note: 'x'.repeat(560) };
+    const large = await http('POST', '/v1/screening-batches', {
+      token: tokens['buyer.bob'],
+      body: { tenderId, suppliers: Array.from({ length: 5_000 }, () => row) },
+    });
+    expect(large.status).toBe(202);
+    expect(large.body.total).toBe(5_000);
+    const done = await eventually(
+      async () => {
+        const p = await progress(large.body.id);
+        return p.status === 'completed' ? p : undefined;
+      },
+      60_000,
+      'the large batch',
+    );
+    expect(done).toMatchObject({ started: 0, failed: { count: 5_000 } });
+
+    const tooLarge = await http('POST', '/v1/screening-batches', {
+      token: tokens['buyer.bob'],
+      body: { tenderId, suppliers: [{ name: 'x'.repeat(51 * 1024 * 1024), country: 'GB' }] },
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body).toMatchObject({ error: expect.any(String) });
+  });
+
   it('accepts a CSV list with the header name,country,identifiers,contactEmail', async () => {
     const tenderId = await createTender();
     const csv = [
