@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     const queried = performance.now();
     for (const labelled of set.queries) await measure(matcher, imported.version, labelled, tally);
     const seconds = (performance.now() - queried) / 1000;
+    await matcher.close();
 
     const scorerOnly = evaluate(set.queries, set.listed, threshold);
     printFigure('database', bench.description);

@@ -1,8 +1,10 @@
 // `npm run bench:matching-speed`: imports N synthetic entities (default 1,000,000) through the real
 // FtM importer, then times single-name screening queries (retrieval in PostgreSQL + scoring) one at a
 // time. Prints name=value lines. Options: --entities N, --queries N, --keep (leave the scratch database
-// for experiments and print its URL). Queries: half noisy names of imported entities (some with their
-// identifier), half plausible companies that were not imported.
+// for experiments and print its name), --reuse NAME (time the queries against a database kept by an
+// earlier run with the same --entities, skipping the import: see reuseEntities). Queries: half noisy
+// names of imported entities (some with their identifier), half plausible companies that were not
+// imported.
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,7 @@ import {
   logProgress,
   ms,
   openBenchDatabase,
+  openKeptBenchDatabase,
   percentile,
   printFigure,
   printLoadAverage,
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     entities: { type: 'string', default: '1000000' },
     queries: { type: 'string', default: '2000' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
   },
 });
 const ENTITY_COUNT = Number(args.entities);
@@ -43,23 +47,27 @@ const SEED = 20250611;
 async function main(): Promise<void> {
   if (!Number.isInteger(ENTITY_COUNT) || ENTITY_COUNT < 1)
     throw new Error('--entities must be a positive whole number');
-  const bench = await openBenchDatabase(logProgress);
+  const bench = args.reuse ? await openKeptBenchDatabase(args.reuse) : await openBenchDatabase(logProgress);
   try {
     printFigure('database', bench.description);
     printFigure('entities', ENTITY_COUNT);
     printLoadAverage('before_import');
-    const { version, sample } = await importEntities(bench.db);
-    // The steady state autovacuum reaches soon after an import: the GIN indexes' pending lists (rows
-    // the bulk insert queued, which every search would scan linearly) merged, statistics fresh.
-    // reference_name_terms too: its trigram search took three times as long before.
-    for (const table of ['reference_names', 'reference_entities', 'reference_name_terms']) {
-      await bench.db.query(`VACUUM ANALYZE ${table}`);
+    const { version, sample } = args.reuse ? await reuseEntities(bench.db) : await importEntities(bench.db);
+    if (!args.reuse) {
+      // The steady state autovacuum reaches soon after an import: the GIN indexes' pending lists (rows
+      // the bulk insert queued, which every search would scan linearly) merged, statistics fresh.
+      // reference_name_terms too: its trigram search took three times as long before.
+      for (const table of ['reference_names', 'reference_entities', 'reference_name_terms']) {
+        await bench.db.query(`VACUUM ANALYZE ${table}`);
+      }
     }
     printLoadAverage('before_queries');
     await timeQueries(bench.db, version, buildQueries(sample));
     printLoadAverage('at_end');
-    if (args.keep) {
-      logProgress('--keep: the scratch database is left in place');
+    if (args.keep && !args.reuse) {
+      logProgress(
+        `--keep: the scratch database is left in place (--reuse ${bench.name ?? '(embedded: none)'})`,
+      );
       bench.close = async () => bench.db.destroy();
     }
   } finally {
@@ -67,16 +75,27 @@ async function main(): Promise<void> {
   }
 }
 
-/** Streams the entities into the importer and keeps an evenly spread sample to query for. */
-async function importEntities(db: DataSource): Promise<{ version: number; sample: MatchCandidate[] }> {
-  const sample: MatchCandidate[] = [];
+interface ImportedEntities {
+  version: number;
+  /** An evenly spread sample of the imported entities, to query for. */
+  sample: MatchCandidate[];
+}
+
+/** The synthetic entities (the same stream for the same --entities), every k-th kept in `sample`. */
+function* benchEntities(sample: MatchCandidate[]): Generator<MatchCandidate> {
   const every = Math.max(1, Math.floor(ENTITY_COUNT / QUERY_COUNT));
   let index = 0;
+  for (const entity of syntheticEntities(createRng(SEED), ENTITY_COUNT, 'speed')) {
+    if (index++ % every === 0) sample.push(entity);
+    yield entity;
+  }
+}
+
+/** Streams the entities into the importer and keeps an evenly spread sample to query for. */
+async function importEntities(db: DataSource): Promise<ImportedEntities> {
+  const sample: MatchCandidate[] = [];
   function* lines(): Generator<string> {
-    for (const entity of syntheticEntities(createRng(SEED), ENTITY_COUNT, 'speed')) {
-      if (index++ % every === 0) sample.push(entity);
-      yield ftmLine(entity, ['sanction'], 'bench-list');
-    }
+    for (const entity of benchEntities(sample)) yield ftmLine(entity, ['sanction'], 'bench-list');
   }
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
@@ -106,6 +125,34 @@ async function importEntities(db: DataSource): Promise<{ version: number; sample
   } finally {
     clearInterval(sampler);
   }
+}
+
+/**
+ * --reuse: the entities a kept database holds, without importing them again. The sample is rebuilt by
+ * regenerating the same entity stream (it is deterministic for a given --entities), and checked against
+ * the database, so that a different --entities (or another database) fails rather than measures
+ * queries for entities that are not there.
+ */
+async function reuseEntities(db: DataSource): Promise<ImportedEntities> {
+  const [{ version }] = await db.query(
+    `SELECT COALESCE(max(version), 0)::int AS version FROM reference_datasets`,
+  );
+  const sample: MatchCandidate[] = [];
+  const entities = benchEntities(sample);
+  while (!entities.next().done) {
+    // Generated only to rebuild the sample: nothing is imported.
+  }
+  const [{ found }] = await db.query(
+    `SELECT count(*)::int AS found FROM reference_entities
+      WHERE external_id = ANY($1) AND version_from <= $2 AND (version_to IS NULL OR version_to > $2)`,
+    [sample.map((entity) => entity.entityId), version],
+  );
+  if (found !== sample.length)
+    throw new Error(
+      `--reuse: ${found} of the ${sample.length} sampled entities are in the database as of version ${version}: was it kept by a run with --entities ${ENTITY_COUNT}?`,
+    );
+  printFigure('import', `skipped (--reuse), version ${version}`);
+  return { version, sample };
 }
 
 function buildQueries(sample: readonly MatchCandidate[]): MatchQuery[] {
@@ -150,6 +197,7 @@ async function timeQueries(db: DataSource, version: number, queries: readonly Ma
   const cpu = process.cpuUsage(cpuBefore);
   const nodeSeconds = (cpu.user + cpu.system) / 1e6;
   const pgAfter = processesCpuSeconds(backends);
+  await matcher.close();
   latencies.sort((a, b) => a - b);
   printFigure('queries', timed.length);
   printFigure('queries_with_hits', hits);

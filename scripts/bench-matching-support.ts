@@ -14,6 +14,8 @@ export interface BenchDatabase {
   db: DataSource;
   /** Where the figures came from, for the printed output. */
   description: string;
+  /** The scratch database's name on DATABASE_URL's server (null when embedded): what --reuse takes. */
+  name: string | null;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
     return {
       db,
       description: scratch.description,
+      name: scratch.name,
       close: async () => {
         process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
         await db.destroy();
@@ -48,7 +51,31 @@ export async function openBenchDatabase(log: (message: string) => void): Promise
 interface ScratchDatabase {
   url: string;
   description: string;
+  name: string | null;
   drop(): Promise<void>;
+}
+
+/**
+ * A scratch database an earlier run left in place (`--keep`), on DATABASE_URL's server: opened as it is
+ * (no migrations, nothing imported) and left in place on close.
+ */
+export async function openKeptBenchDatabase(name: string): Promise<BenchDatabase> {
+  const server = process.env.DATABASE_URL;
+  if (!server) throw new Error('reusing a scratch database needs DATABASE_URL (the server that holds it)');
+  // Only the names this module gives scratch databases: never DATABASE_URL's own database.
+  if (!/^bench_matching_\d+_\d+$/.test(name))
+    throw new Error(
+      `${name} is not a scratch database name (bench_matching_<pid>_<time>, printed by --keep)`,
+    );
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await createDataSource(url.toString()).initialize();
+  return {
+    db,
+    description: `kept scratch database ${name} on DATABASE_URL's server`,
+    name,
+    close: async () => db.destroy(),
+  };
 }
 
 async function scratchDatabaseOn(serverUrl: string): Promise<ScratchDatabase> {
@@ -75,6 +102,7 @@ async function scratchDatabaseOn(serverUrl: string): Promise<ScratchDatabase> {
   return {
     url: url.toString(),
     description: `scratch database ${name} on DATABASE_URL's server`,
+    name,
     drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
@@ -94,6 +122,7 @@ async function embeddedDatabase(log: (message: string) => void): Promise<Scratch
   return {
     url: embedded.url,
     description: 'embedded PostgreSQL in a temporary folder',
+    name: null,
     drop: async () => {
       await embedded.stop();
       rmSync(folder, { recursive: true, force: true });

@@ -59,7 +59,10 @@ describe('NameMatcher', () => {
       `int-spec-${tag}`,
     );
   });
-  afterAll(() => db?.destroy());
+  afterAll(async () => {
+    await sut?.close();
+    await db?.destroy();
+  });
 
   const best = async (
     name: string,

@@ -1,6 +1,7 @@
 // Fuzzy name screening against the reference data: candidates from PostgreSQL (vocabulary, word and
 // identifier indexes, as of a dataset version), scored and explained by the names library. The one entry point
 // for the screening check and the search endpoint, so both answer the same way.
+import type { OnModuleDestroy } from '@nestjs/common';
 import type { Identifier } from '../../../contracts/src/index.js';
 import {
   DEFAULT_MATCH_THRESHOLD,
@@ -18,7 +19,7 @@ import { LruCache } from './lru-cache.js';
 import type { CandidateEntity, MatchCandidatesRepository } from './match-candidates.repository.js';
 import { ReferenceVocabulary } from './reference-vocabulary.js';
 import { planProbes, queryWords, type ProbePlan } from './retrieval-plan.js';
-import type { TermFilter } from './term-filter.js';
+import type { TermIndex } from './term-index.js';
 import { lookUpQueryWords, type TermLookup } from './word-lookup.js';
 
 export interface NameMatcherOptions {
@@ -77,7 +78,7 @@ interface CachedCandidate {
   prepared: PreparedCandidate;
 }
 
-export class NameMatcher {
+export class NameMatcher implements OnModuleDestroy {
   readonly threshold: number;
   private readonly candidateLimit: number;
   private readonly twoEditSimilarity: number;
@@ -87,7 +88,7 @@ export class NameMatcher {
    * row id is a safe key; the names are compared anyway, in case the database was rebuilt underneath.
    */
   private readonly prepared: LruCache<string, CachedCandidate>;
-  /** Which words can be reference terms: most typo variants of a query word are not looked up at all. */
+  /** The reference terms and how common each is: which typo variants of a query word exist, in memory. */
   private readonly vocabulary: ReferenceVocabulary;
 
   constructor(
@@ -137,14 +138,21 @@ export class NameMatcher {
     });
   }
 
+  /** Ends the matcher's own database connections (the candidate statement's). */
+  async close(): Promise<void> {
+    await this.candidates.close();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+
   /** Looks the query's words up in the vocabulary of reference names and plans the name probes. */
-  private async probePlan(prepared: PreparedQuery, vocabulary: TermFilter): Promise<ProbePlan> {
+  private async probePlan(prepared: PreparedQuery, vocabulary: TermIndex): Promise<ProbePlan> {
     const words = queryWords(prepared);
-    // Only the words that may be terms go to the database: a handful of the ~700 a query would ask for.
     const lookup: TermLookup = {
       oneEditVariants: (word) => vocabulary.presentVariants(word),
-      existingTerms: (terms) =>
-        this.candidates.existingTerms(terms.filter((term) => vocabulary.mightContain(term))),
+      existingTerms: (terms) => vocabulary.existing(terms),
       similarTerms: (word, threshold) => this.candidates.similarTerms(word, threshold),
     };
     return planProbes(words, await lookUpQueryWords(words, lookup, this.twoEditSimilarity));

@@ -1,16 +1,20 @@
-import { ReferenceVocabulary, type VocabularySource } from './reference-vocabulary.js';
+import { ReferenceVocabulary, type TermPage, type VocabularySource } from './reference-vocabulary.js';
 
 /** A reference_name_terms table and its dataset versions, in memory. */
 class FakeSource implements VocabularySource {
   version = 0;
-  private readonly terms = new Map<string, number>();
+  /** Per term: the names holding it, and the versions whose names hold it. */
+  private readonly terms = new Map<string, { names: number; versions: number[] }>();
   calls = { latestVersion: 0, termCount: 0, termsAfter: 0, termsSince: [] as number[] };
   failNextPage = false;
 
-  /** An import: a new version whose names hold these words. */
+  /** An import: a new version with a name for each of these words. */
   publish(...words: string[]): number {
     this.version += 1;
-    for (const word of words) this.terms.set(word, this.version);
+    for (const word of words) {
+      const term = this.terms.get(word) ?? { names: 0, versions: [] };
+      this.terms.set(word, { names: term.names + 1, versions: [...term.versions, this.version] });
+    }
     return this.version;
   }
 
@@ -24,21 +28,28 @@ class FakeSource implements VocabularySource {
     return this.terms.size;
   }
 
-  async termsAfter(after: string, limit: number): Promise<string[]> {
+  async termsAfter(after: string, limit: number): Promise<TermPage> {
     this.calls.termsAfter += 1;
     if (this.failNextPage) {
       this.failNextPage = false;
       throw new Error('connection lost');
     }
-    return [...this.terms.keys()]
+    const terms = [...this.terms.keys()]
       .filter((term) => term > after)
       .sort()
       .slice(0, limit);
+    return this.page(terms);
   }
 
-  async termsSince(version: number): Promise<string[]> {
+  async termsSince(version: number): Promise<TermPage> {
     this.calls.termsSince.push(version);
-    return [...this.terms].filter(([, from]) => from > version).map(([term]) => term);
+    return this.page(
+      [...this.terms].filter(([, { versions }]) => versions.some((v) => v > version)).map(([term]) => term),
+    );
+  }
+
+  private page(terms: string[]): TermPage {
+    return { terms, names: terms.map((term) => this.terms.get(term)!.names) };
   }
 }
 
@@ -53,12 +64,15 @@ describe('ReferenceVocabulary', () => {
   });
 
   it('loads every term on first use, page by page', async () => {
-    const filter = await sut.covering(1);
+    const index = await sut.covering(1);
 
-    expect(
-      ['carter', 'garcia', 'holdings', 'pleazist', 'electronics'].every((t) => filter.mightContain(t)),
-    ).toBe(true);
-    expect(filter.mightContain('blousheck')).toBe(false);
+    expect(index.existing(['carter', 'garcia', 'holdings', 'pleazist', 'electronics', 'blousheck'])).toEqual([
+      { term: 'carter', names: 1 },
+      { term: 'garcia', names: 1 },
+      { term: 'holdings', names: 1 },
+      { term: 'pleazist', names: 1 },
+      { term: 'electronics', names: 1 },
+    ]);
     expect(source.calls.termsAfter).toBe(3);
   });
 
@@ -80,9 +94,9 @@ describe('ReferenceVocabulary', () => {
     await sut.covering(1);
     const later = source.publish('blousheck');
 
-    const filter = await sut.covering(later);
+    const index = await sut.covering(later);
 
-    expect(filter.mightContain('blousheck')).toBe(true);
+    expect(index.names('blousheck')).toBe(1);
     expect(source.calls.termsSince).toEqual([1]);
     expect(source.calls.termsAfter).toBe(3);
     await sut.covering(later);
@@ -101,9 +115,9 @@ describe('ReferenceVocabulary', () => {
   it('does not keep asking for a version that does not exist yet', async () => {
     await sut.covering(1);
 
-    const filter = await sut.covering(5);
+    const index = await sut.covering(5);
 
-    expect(filter.mightContain('carter')).toBe(true);
+    expect(index.names('carter')).toBe(1);
     expect(source.calls.latestVersion).toBe(2);
   });
 
@@ -111,10 +125,20 @@ describe('ReferenceVocabulary', () => {
     source.failNextPage = true;
 
     await expect(sut.covering(1)).rejects.toThrow('connection lost');
-    expect((await sut.covering(1)).mightContain('carter')).toBe(true);
+    expect((await sut.covering(1)).names('carter')).toBe(1);
   });
 
-  it('rebuilds the filter to size, instead of adding to it, when imports outgrow it', async () => {
+  it('counts again the terms a newer version writes names with', async () => {
+    await sut.covering(1);
+    const later = source.publish('carter', 'blousheck');
+
+    const index = await sut.covering(later);
+
+    expect(index.names('carter')).toBe(2);
+    expect(index.names('garcia')).toBe(1);
+  });
+
+  it('rebuilds the index to size, instead of adding to it, when imports outgrow it', async () => {
     const first = await sut.covering(1);
     const many = Array.from({ length: first.capacity + 1 }, (_, i) => `word${i.toString(36)}`);
     const later = source.publish(...many);
@@ -123,7 +147,7 @@ describe('ReferenceVocabulary', () => {
 
     expect(rebuilt).not.toBe(first);
     expect(rebuilt.capacity).toBeGreaterThan(many.length);
-    expect(many.every((word) => rebuilt.mightContain(word))).toBe(true);
+    expect(many.every((word) => rebuilt.names(word) === 1)).toBe(true);
     expect(source.calls.termsSince).toEqual([]);
   });
 });

@@ -9,12 +9,14 @@ import type { MatchCandidatesRepository } from './match-candidates.repository.js
 import type { QueryWord, QueryWords, TermCount, WordLookup } from './retrieval-plan.js';
 
 /**
- * The vocabulary of reference names: the repository's look-ups, behind the matcher's in-memory filter
- * of the terms (term-filter.ts), which also enumerates the one-edit variants worth looking up.
+ * The vocabulary of reference names: the matcher's in-memory index of the terms and their counts
+ * (term-index.ts), and the trigram search in the database for two-edit variants.
  */
-export interface TermLookup extends Pick<MatchCandidatesRepository, 'existingTerms' | 'similarTerms'> {
-  /** The word and those of its one-edit variants (term-variants.ts) that may be terms. */
-  oneEditVariants(word: string): string[];
+export interface TermLookup extends Pick<MatchCandidatesRepository, 'similarTerms'> {
+  /** The word and those of its one-edit variants (term-variants.ts) that are terms. */
+  oneEditVariants(word: string): TermCount[];
+  /** The terms among `words`. */
+  existingTerms(words: Iterable<string>): TermCount[];
 }
 
 /** Halves of a run-together word are at least this long; shorter ones would split almost anything. */
@@ -25,11 +27,11 @@ function allowance(word: string): number {
 }
 
 /**
- * The word and the words one edit away that may be terms (the filter builds no others), for a joined
- * pair too: "Kri shpeavarn" is "krisheavarn" run together with a typo.
+ * The word and the words one edit away that are terms, for a joined pair too: "Kri shpeavarn" is
+ * "krisheavarn" run together with a typo.
  */
-function variantsToLookUp(unit: QueryWord, vocabulary: TermLookup): string[] {
-  if (unit.exactOnly) return [unit.word];
+function termsToLookUp(unit: QueryWord, vocabulary: TermLookup): TermCount[] {
+  if (unit.exactOnly) return vocabulary.existingTerms([unit.word]);
   return vocabulary.oneEditVariants(unit.word);
 }
 
@@ -49,21 +51,17 @@ export async function lookUpQueryWords(
   vocabulary: TermLookup,
   twoEditSimilarity: number,
 ): Promise<WordLookup> {
-  const variants = new Map(words.units.map((unit) => [unit.word, variantsToLookUp(unit, vocabulary)]));
   const splits = new Map(words.units.map((unit) => [unit.word, splitsOf(unit)]));
   const wanted = new Set<string>(words.supporting);
-  for (const list of variants.values()) list.forEach((word) => wanted.add(word));
   for (const list of splits.values()) list.forEach(([left, right]) => wanted.add(left).add(right));
-  const existing = await vocabulary.existingTerms([...wanted]);
-  const byTerm = new Map(existing.map((term) => [term.term, term]));
+  const byTerm = new Map(vocabulary.existingTerms(wanted).map((term) => [term.term, term]));
 
   const expansions = new Map<string, TermCount[]>();
   const joinedFrom = new Map<string, [TermCount, TermCount][]>();
   for (const unit of words.units) {
-    const nearby = variants
-      .get(unit.word)!
-      .flatMap((variant) => byTerm.get(variant) ?? [])
-      .filter((term) => term.term === unit.word || Math.max(unit.maxEdits, allowance(term.term)) >= 1);
+    const nearby = termsToLookUp(unit, vocabulary).filter(
+      (term) => term.term === unit.word || Math.max(unit.maxEdits, allowance(term.term)) >= 1,
+    );
     expansions.set(unit.word, nearby);
     const halves = splits.get(unit.word)!.flatMap(([left, right]) => {
       const [l, r] = [byTerm.get(left), byTerm.get(right)];
@@ -71,7 +69,7 @@ export async function lookUpQueryWords(
     });
     if (halves.length > 0) joinedFrom.set(unit.word, halves);
   }
-  await joinedWithTypo(words, expansions, joinedFrom, splits, byTerm, vocabulary);
+  joinedWithTypo(words, expansions, joinedFrom, splits, byTerm, vocabulary);
   await twoEditFallback(words, expansions, joinedFrom, vocabulary, twoEditSimilarity);
   const supporting = words.supporting.flatMap((word) => byTerm.get(word) ?? []);
   return { expansions, supporting, joinedFrom };
@@ -84,17 +82,17 @@ const TYPO_SPLIT_HALF = 5;
 /**
  * A word found neither as it is nor run together from two exact words may be run together with a typo
  * in one half ("QuetritBuestone"): where one half exists, the other is looked up with its one-edit
- * variants. A second round trip, for such words only.
+ * variants (in memory, like every look-up but the two-edit fallback).
  */
-async function joinedWithTypo(
+function joinedWithTypo(
   words: QueryWords,
   expansions: Map<string, TermCount[]>,
   joinedFrom: Map<string, [TermCount, TermCount][]>,
   splits: ReadonlyMap<string, [string, string][]>,
   byTerm: ReadonlyMap<string, TermCount>,
   vocabulary: TermLookup,
-): Promise<void> {
-  const pending: { unit: string; exact: TermCount; exactIsLeft: boolean; variants: string[] }[] = [];
+): void {
+  const pending: { unit: string; exact: TermCount; exactIsLeft: boolean; variants: TermCount[] }[] = [];
   for (const unit of words.units) {
     if (expansions.get(unit.word)!.length > 0 || joinedFrom.has(unit.word)) continue;
     for (const [left, right] of splits.get(unit.word)!) {
@@ -118,17 +116,8 @@ async function joinedWithTypo(
       if (pending.length >= MAX_TYPO_SPLITS) break;
     }
   }
-  if (pending.length === 0) return;
-  const found = new Map(
-    (await vocabulary.existingTerms([...new Set(pending.flatMap((p) => p.variants))])).map((t) => [
-      t.term,
-      t,
-    ]),
-  );
   for (const split of pending) {
-    for (const variant of split.variants) {
-      const other = found.get(variant);
-      if (!other) continue;
+    for (const other of split.variants) {
       const pair: [TermCount, TermCount] = split.exactIsLeft ? [split.exact, other] : [other, split.exact];
       joinedFrom.set(split.unit, [...(joinedFrom.get(split.unit) ?? []), pair]);
     }
