@@ -70,6 +70,14 @@ const LOCAL_AUTHORITY: PolicyDocument = JSON.parse(
     'utf8',
   ),
 );
+/** The local-authority pack, except that a clear assessment needs no signature. */
+const CLEAR_APPROVED_BY_SYSTEM: PolicyDocument = {
+  ...LOCAL_AUTHORITY,
+  approvals: {
+    ...LOCAL_AUTHORITY.approvals,
+    levels: { ...LOCAL_AUTHORITY.approvals.levels, clear: { default: [] } },
+  },
+};
 
 type RiskKind = 'clear' | 'high' | 'debarred' | 'debarred_subcontractor' | 'national_security';
 
@@ -461,14 +469,7 @@ describe('screeningWorkflow', () => {
     });
 
     it('lets the system approve a clear outcome when the pinned policy needs no signature for it', async () => {
-      const policy: PolicyDocument = {
-        ...LOCAL_AUTHORITY,
-        approvals: {
-          ...LOCAL_AUTHORITY.approvals,
-          levels: { ...LOCAL_AUTHORITY.approvals.levels, clear: { default: [] } },
-        },
-      };
-      const fakes = fakeActivities(['clear'], { policy });
+      const fakes = fakeActivities(['clear'], { policy: CLEAR_APPROVED_BY_SYSTEM });
       const result = await run(fakes, async (start) => {
         const handle = await start();
         await declare(handle);
@@ -498,14 +499,7 @@ describe('screeningWorkflow', () => {
     });
 
     it('starts with a declaration the buyer has on file and goes straight to the checks', async () => {
-      const policy: PolicyDocument = {
-        ...LOCAL_AUTHORITY,
-        approvals: {
-          ...LOCAL_AUTHORITY.approvals,
-          levels: { ...LOCAL_AUTHORITY.approvals.levels, clear: { default: [] } },
-        },
-      };
-      const fakes = fakeActivities(['clear'], { policy });
+      const fakes = fakeActivities(['clear'], { policy: CLEAR_APPROVED_BY_SYSTEM });
       const result = await run(fakes, async (start) => {
         const handle = await start(
           {},
