@@ -1,7 +1,7 @@
 // Fuzzy name screening against the reference data: candidates from PostgreSQL (vocabulary, word and
 // identifier indexes, as of a dataset version), scored and explained by the names library. The one entry point
 // for the screening check and the search endpoint, so both answer the same way.
-import type { OnModuleDestroy } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type { Identifier } from '../../../contracts/src/index.js';
 import {
   DEFAULT_MATCH_THRESHOLD,
@@ -78,7 +78,7 @@ interface CachedCandidate {
   prepared: PreparedCandidate;
 }
 
-export class NameMatcher implements OnModuleDestroy {
+export class NameMatcher implements OnApplicationShutdown {
   readonly threshold: number;
   private readonly candidateLimit: number;
   private readonly twoEditSimilarity: number;
@@ -143,7 +143,13 @@ export class NameMatcher implements OnModuleDestroy {
     await this.candidates.close();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * At the last shutdown phase, with the database pool: the Temporal worker has drained by then
+   * (beforeApplicationShutdown), so no activity still waits for one of these connections. Ending the
+   * pool earlier would strand such a waiter (pg-pool serves no queued request once ending) and hang
+   * the worker's drain.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await this.close();
   }
 
