@@ -251,7 +251,7 @@ export class ScreeningCase {
 
   /**
    * The start: its audit event (then a declaration on file's), the read model, and the pinned policy
-   * version's rules.
+   * version's rules. Only combined runs start with a declaration on file: a new run is always one.
    */
   async open(
     policy: { id: string; version: number },
@@ -261,7 +261,6 @@ export class ScreeningCase {
     const audit = ['screening.started', this.input.startedBy, started] as const;
     if (this.format !== 'combined') {
       await this.audit(...audit);
-      if (declaration) await this.record(declaration);
       const rules = await this.records.loadPolicyRules(policy);
       await this.publish();
       return rules;

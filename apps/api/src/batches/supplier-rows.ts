@@ -27,16 +27,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * suppliers.
  */
 export function checkSupplierRows(rows: unknown[]): SupplierRow[] {
-  return markDuplicates(
-    rows.map((row, i) => {
-      const checked = checkRow(i + 1, row);
-      const declaration = (row as { declaration?: unknown } | null)?.declaration;
-      if (!checked.supplier || declaration === undefined || declaration === null) return checked;
-      const problem = declarationProblem(declaration);
-      if (problem) return { rowNumber: i + 1, supplier: null, error: problem };
-      return { ...checked, supplier: { ...checked.supplier, declaration: declaration as Declaration } };
-    }),
-  );
+  return markDuplicates(rows.map((row, i) => checkRow(i + 1, row)));
 }
 
 /** What is wrong with a row's declaration, as the declaration endpoint would say it; null when valid. */
@@ -48,7 +39,7 @@ function declarationProblem(declaration: unknown): string | null {
     forbidNonWhitelisted: true,
   });
   if (errors.length === 0) return null;
-  return validationMessage(validationDetails(errors).map((d) => ({ ...d, field: `declaration.${d.field}` })));
+  return validationMessage(validationDetails(errors, 'declaration'));
 }
 
 /** Parses CSV text with the header name,country,identifiers,contactEmail (identifiers: `GB-COH:0123;LEI:…`). */
@@ -94,7 +85,7 @@ export function parseSupplierCsv(text: string): SupplierRow[] | string {
 function checkRow(rowNumber: number, row: unknown): SupplierRow {
   const bad = (error: string): SupplierRow => ({ rowNumber, supplier: null, error });
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return bad('expected an object');
-  const { name, country, identifiers, contactEmail } = row as Record<string, unknown>;
+  const { name, country, identifiers, contactEmail, declaration } = row as Record<string, unknown>;
   if (typeof name !== 'string' || name.trim().length === 0) return bad('name is missing');
   if (name.trim().length > 300) return bad('name is longer than 300 characters');
   if (typeof country !== 'string' || !COUNTRY.test(country)) {
@@ -126,6 +117,9 @@ function checkRow(rowNumber: number, row: unknown): SupplierRow {
   ) {
     return bad('contactEmail must be an e-mail address');
   }
+  const onFile = declaration !== undefined && declaration !== null;
+  const problem = onFile ? declarationProblem(declaration) : null;
+  if (problem) return bad(problem);
   return {
     rowNumber,
     supplier: {
@@ -133,6 +127,7 @@ function checkRow(rowNumber: number, row: unknown): SupplierRow {
       country,
       identifiers: ids,
       contactEmail: (contactEmail as string | undefined) ?? null,
+      ...(onFile ? { declaration: declaration as Declaration } : {}),
     },
     error: null,
   };

@@ -1,20 +1,19 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 
-/** Every wrong field with why, as `field: message` pairs (nested fields dotted: owners.0.name). */
-export function validationDetails(errors: ValidationError[]): { field: string; messages: string[] }[] {
-  return flatten(errors);
-}
-
 /** One line naming every wrong field and why. */
 export function validationMessage(details: { field: string; messages: string[] }[]): string {
   return details.map((d) => `${d.field}: ${d.messages.join(', ')}`).join('; ');
 }
 
-function flatten(errors: ValidationError[], prefix = ''): { field: string; messages: string[] }[] {
+/** Every wrong field with why (nested fields dotted: owners.0.name). */
+export function validationDetails(
+  errors: ValidationError[],
+  prefix = '',
+): { field: string; messages: string[] }[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = e.constraints ? [{ field, messages: Object.values(e.constraints) }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...validationDetails(e.children ?? [], field)];
   });
 }
 
@@ -25,7 +24,7 @@ export function apiValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = validationDetails(errors);
       return new BadRequestException({ message: validationMessage(details), details });
     },
   });

@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, MoreThan } from 'typeorm';
 import { AppConfig } from '../../../../libs/config/src/index.js';
 import type { BatchItemOutcome, ScreeningBatchActivities } from '../../../../libs/contracts/src/index.js';
-import { parsePolicy, resolveDurations } from '../../../../libs/domain/src/policy/index.js';
+import { resolveDurations } from '../../../../libs/domain/src/policy/index.js';
 import { supplierKey } from '../../../../libs/domain/src/screening/supplier-key.js';
 import {
   PolicyRepository,
@@ -19,6 +19,7 @@ import {
   tenderContextOf,
 } from '../../../../libs/persistence/src/index.js';
 import { addSupplierToTender } from '../../../../libs/temporal/src/index.js';
+import { RiskAssessmentService } from '../risk/risk-assessment.service.js';
 import { TenderActivitiesFactory } from '../tenders/tender-activities.factory.js';
 
 @Injectable()
@@ -30,6 +31,7 @@ export class ScreeningBatchActivitiesFactory {
     @Inject(ScreeningRepository) private readonly screenings: ScreeningRepository,
     @Inject(PolicyRepository) private readonly policies: PolicyRepository,
     @Inject(TenderActivitiesFactory) private readonly tenderActivities: TenderActivitiesFactory,
+    @Inject(RiskAssessmentService) private readonly risk: RiskAssessmentService,
   ) {}
 
   create(): ScreeningBatchActivities {
@@ -71,7 +73,8 @@ export class ScreeningBatchActivitiesFactory {
     const policy = await this.policies.latest(tender.policyId);
     if (!policy) return fail(`Tender policy "${tender.policyId}" is not published.`);
     const durations = {
-      ...resolveDurations(parsePolicy(policy.document)),
+      // Parsed once per version for the whole batch (and the screenings' risk assessments).
+      ...resolveDurations(await this.risk.loadPolicy(policy)),
       amendmentWindowMs: this.config.DECLARATION_AMENDMENT_SECONDS * 1000,
     };
     const supplier = item.supplier;
